@@ -1,0 +1,99 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { connectDatabase, type Database } from './db/connection';
+import { ensureDefaultOrganisation } from './organisation';
+import { systemClock, type Clock } from './clock';
+import { logger } from './log';
+
+export { logger };
+
+export type App = {
+	orm: MikroORM;
+	db: Database;
+	orgId: string;
+	registry: unknown;
+	clock: Clock;
+};
+
+export type StartOptions = {
+	/** Overrides DATABASE_URL. */
+	url?: string;
+	/** Embedded data directory; `null` for an in-memory database. */
+	dataDir?: string | null;
+	clock?: Clock;
+	/** Start the in-process timer/outbox workers (default true unless LOOPWORK_WORKERS=off). */
+	workers?: boolean;
+};
+
+type StartHook = (app: App) => Promise<() => Promise<void>>;
+const startHooks: StartHook[] = [];
+
+/** Lets later modules (definitions import, workers) run at start and stop at shutdown. */
+export function onStart(hook: StartHook): void {
+	startHooks.push(hook);
+}
+
+let starting: Promise<App> | undefined;
+let current: App | undefined;
+let stoppers: (() => Promise<void>)[] = [];
+
+/** Connects, migrates, ensures the default organisation and runs start hooks. Idempotent. */
+export function startApp(options: StartOptions = {}): Promise<App> {
+	starting ??= boot(options).catch((err: unknown) => {
+		starting = undefined;
+		throw err;
+	});
+	return starting;
+}
+
+async function boot(options: StartOptions): Promise<App> {
+	const db = await connectDatabase({ url: options.url, dataDir: options.dataDir });
+	const orgId = await ensureDefaultOrganisation(db.orm.em.fork());
+	const app: App = {
+		orm: db.orm,
+		db,
+		orgId,
+		registry: undefined,
+		clock: options.clock ?? systemClock
+	};
+	current = app;
+	for (const hook of startHooks) stoppers.push(await hook(app));
+	installShutdownHandlers();
+	logger.info({ db: db.kind, orgId }, 'app started');
+	return app;
+}
+
+/** The started app; throws (a bug) when `startApp` has not completed. */
+export function getApp(): App {
+	if (!current) throw new Error('getApp() called before startApp() finished');
+	return current;
+}
+
+/** Stops workers and closes the database (and the embedded server). */
+export async function shutdown(): Promise<void> {
+	const app = current;
+	current = undefined;
+	starting = undefined;
+	const toStop = stoppers.reverse();
+	stoppers = [];
+	for (const stop of toStop) await stop();
+	if (app) await app.db.close();
+}
+
+let handlersInstalled = false;
+function installShutdownHandlers(): void {
+	if (handlersInstalled) return;
+	handlersInstalled = true;
+	const onSignal = (signal: string) => {
+		logger.info({ signal }, 'shutting down');
+		shutdown().then(
+			() => process.exit(0),
+			(err: unknown) => {
+				logger.error({ err }, 'shutdown failed');
+				process.exit(1);
+			}
+		);
+	};
+	process.once('sveltekit:shutdown', () => void shutdown());
+	process.once('SIGTERM', () => onSignal('SIGTERM'));
+	process.once('SIGINT', () => onSignal('SIGINT'));
+}

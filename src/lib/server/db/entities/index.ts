@@ -1,0 +1,32 @@
+import { Organisation } from './organisation.entity';
+import { OrgUnit } from './org-unit.entity';
+import { Employee } from './employee.entity';
+import { WorkflowDefinition, WorkflowVersion } from './workflow.entity';
+import { Instance, Journal } from './instance.entity';
+import { Task } from './task.entity';
+import { Timer } from './timer.entity';
+import { Outbox, Notification } from './outbox.entity';
+
+export * from './organisation.entity';
+export * from './org-unit.entity';
+export * from './employee.entity';
+export * from './workflow.entity';
+export * from './instance.entity';
+export * from './task.entity';
+export * from './timer.entity';
+export * from './outbox.entity';
+
+/** Every entity, for the ORM config. Add new entities here. */
+export const entities = [
+	Organisation,
+	OrgUnit,
+	Employee,
+	WorkflowDefinition,
+	WorkflowVersion,
+	Instance,
+	Journal,
+	Task,
+	Timer,
+	Outbox,
+	Notification
+];

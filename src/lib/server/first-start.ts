@@ -1,0 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Runs once, in the transaction that creates the default organisation. The place to seed demo
+ * data (the demo company, people, goals); extend it there rather than in app.ts.
+ */
+export async function onFirstStart(context: { em: EntityManager; orgId: string }): Promise<void> {
+	void context;
+	await Promise.resolve();
+}
