@@ -1,0 +1,5 @@
+export * from './envelope';
+export * from './keyring';
+export * from './columns';
+export * from './errors';
+export { rotateEncryptedColumns, countStaleValues, type SqlExecute } from './rotate';
