@@ -6,6 +6,7 @@ import { Instance, Journal } from './instance.entity';
 import { Task } from './task.entity';
 import { Timer } from './timer.entity';
 import { Outbox, Notification } from './outbox.entity';
+import { domainEntities } from '../../domain/entities/index';
 
 export * from './organisation.entity';
 export * from './org-unit.entity';
@@ -28,5 +29,6 @@ export const entities = [
 	Task,
 	Timer,
 	Outbox,
-	Notification
+	Notification,
+	...domainEntities
 ];

@@ -1,10 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250601000000_initial } from './Migration20250601000000_initial';
+import { Migration20250602000000_domain } from './Migration20250602000000_domain';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
  * server and the tsx-run CLI apply the same set. Append new ones at the end.
  */
 export const migrationsList: MigrationObject[] = [
-	{ name: 'Migration20250601000000_initial', class: Migration20250601000000_initial }
+	{ name: 'Migration20250601000000_initial', class: Migration20250601000000_initial },
+	{ name: 'Migration20250602000000_domain', class: Migration20250602000000_domain }
 ];
