@@ -1,0 +1,21 @@
+import HouseIcon from '@lucide/svelte/icons/house';
+import WorkflowIcon from '@lucide/svelte/icons/workflow';
+import ActivityIcon from '@lucide/svelte/icons/activity';
+import { m } from '../../paraglide/messages.js';
+
+export interface NavItem {
+	href: string;
+	label: () => string;
+	icon: typeof HouseIcon;
+}
+
+/** Only pages that exist are listed; Inbox, Goals and Admin join when they ship. */
+export const navItems: NavItem[] = [
+	{ href: '/', label: () => m.nav_home(), icon: HouseIcon },
+	{ href: '/workflows', label: () => m.nav_workflows(), icon: WorkflowIcon },
+	{ href: '/instances', label: () => m.nav_instances(), icon: ActivityIcon }
+];
+
+export function isCurrent(href: string, pathname: string): boolean {
+	return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}

@@ -1,0 +1,2 @@
+export { default as Badge, badgeVariants } from './badge.svelte';
+export type { BadgeVariant } from './badge.svelte';

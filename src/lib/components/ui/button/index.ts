@@ -1,0 +1,2 @@
+export { default as Button, buttonVariants } from './button.svelte';
+export type { ButtonVariant, ButtonSize } from './button.svelte';

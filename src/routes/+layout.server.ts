@@ -1,0 +1,10 @@
+import { getLocale } from '$lib/paraglide/runtime';
+import { validTimeZone } from '$lib/ui/format';
+import { TIME_ZONE_COOKIE } from '$lib/ui/time-zone';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ cookies }) => ({
+	locale: getLocale(),
+	// Until the browser has told us its zone, render in UTC; the page corrects itself after hydration.
+	timeZone: validTimeZone(cookies.get(TIME_ZONE_COOKIE)) ?? 'UTC'
+});
