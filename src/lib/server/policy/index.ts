@@ -1,0 +1,17 @@
+export * from './types';
+export {
+	authorize,
+	mayEver,
+	hasRole,
+	relationTo,
+	organisationTarget,
+	type Relation
+} from './decide';
+export {
+	ROUTE_RULES,
+	checkRoute,
+	accessKind,
+	type RouteAccess,
+	type RouteRule,
+	type RouteGate
+} from './routes';

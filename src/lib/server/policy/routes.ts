@@ -1,0 +1,63 @@
+import { authorize, mayEver, organisationTarget } from './decide';
+import { PERSON_PERMISSIONS, type Actor, type Permission } from './types';
+
+/** Who may reach a route at all. Person-level checks happen in the route with `authorize`. */
+export type RouteAccess =
+	| { readonly kind: 'public' }
+	| { readonly kind: 'session' }
+	| { readonly kind: 'permission'; readonly permission: Permission };
+
+/** `read`: GET/HEAD and page loads; `write`: every other method and form actions. */
+export type RouteRule = { readonly read?: RouteAccess; readonly write?: RouteAccess };
+
+const open: RouteAccess = { kind: 'public' };
+const signedIn: RouteAccess = { kind: 'session' };
+const can = (permission: Permission): RouteAccess => ({ kind: 'permission', permission });
+
+/**
+ * Every route of the app, by SvelteKit route id. The auth handle refuses a route that is not
+ * listed here, and the permission-matrix test fails for a route file without a rule, so a new
+ * page or endpoint is closed until someone decides who may use it.
+ * For a person-level permission the handle only checks that the actor could be allowed for
+ * someone; the route then loads the person and calls `authorize` (see `requirePermission`).
+ */
+export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
+	'/': { read: signedIn },
+	'/locale': { write: open },
+	'/healthz': { read: open },
+	'/login': { read: open, write: open },
+	'/logout': { write: signedIn },
+	'/invite/[token]': { read: open, write: open },
+	'/reset/[token]': { read: open, write: open },
+	'/admin/audit': { read: can('audit.read') },
+	'/admin/audit/export': { read: can('audit.read') }
+};
+
+export function accessKind(method: string): 'read' | 'write' {
+	return method === 'GET' || method === 'HEAD' || method === 'OPTIONS' ? 'read' : 'write';
+}
+
+export type RouteGate =
+	| { readonly ok: true }
+	| { readonly ok: false; readonly status: 401 | 403 | 404 | 405; readonly reason: string };
+
+/** The gate the auth handle applies before a route runs. Pure. */
+export function checkRoute(actor: Actor | null, routeId: string, method: string): RouteGate {
+	const rule = ROUTE_RULES[routeId];
+	if (!rule) return { ok: false, status: 403, reason: `no access rule for ${routeId}` };
+	const access = rule[accessKind(method)];
+	if (!access) return { ok: false, status: 405, reason: `${method} not allowed on ${routeId}` };
+	if (access.kind === 'public') return { ok: true };
+	if (!actor) return { ok: false, status: 401, reason: 'not signed in' };
+	if (access.kind === 'session') return { ok: true };
+	const { permission } = access;
+	if (PERSON_PERMISSIONS.has(permission)) {
+		return mayEver(actor, permission)
+			? { ok: true }
+			: { ok: false, status: 403, reason: `${permission} never granted` };
+	}
+	const decision = authorize(actor, permission, organisationTarget(actor.organisationId));
+	return decision.allowed
+		? { ok: true }
+		: { ok: false, status: decision.status, reason: decision.reason };
+}
