@@ -7,6 +7,7 @@ import { Task } from './task.entity';
 import { Timer } from './timer.entity';
 import { Outbox, Notification } from './outbox.entity';
 import { domainEntities } from '../../domain/entities/index';
+import { securityEntities } from '../../auth/entities';
 
 export * from './organisation.entity';
 export * from './org-unit.entity';
@@ -30,5 +31,6 @@ export const entities = [
 	Timer,
 	Outbox,
 	Notification,
-	...domainEntities
+	...domainEntities,
+	...securityEntities
 ];

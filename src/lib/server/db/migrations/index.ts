@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20250601000000_initial } from './Migration20250601000000_initial';
 import { Migration20250602000000_domain } from './Migration20250602000000_domain';
+import { Migration20250603000000_security } from './Migration20250603000000_security';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -8,5 +9,6 @@ import { Migration20250602000000_domain } from './Migration20250602000000_domain
  */
 export const migrationsList: MigrationObject[] = [
 	{ name: 'Migration20250601000000_initial', class: Migration20250601000000_initial },
-	{ name: 'Migration20250602000000_domain', class: Migration20250602000000_domain }
+	{ name: 'Migration20250602000000_domain', class: Migration20250602000000_domain },
+	{ name: 'Migration20250603000000_security', class: Migration20250603000000_security }
 ];
