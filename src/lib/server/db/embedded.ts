@@ -2,6 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
+const embeddedUrls = new Set<string>();
+
+/**
+ * True for a URL served by an embedded PGlite of this process. All its connections share one
+ * backend session, so per-connection state such as named prepared statements must not be used.
+ */
+export function isEmbeddedUrl(url: string | undefined): boolean {
+	return url !== undefined && embeddedUrls.has(url);
+}
+
 export type EmbeddedDatabase = {
 	/** A postgres:// URL the normal driver connects to. */
 	url: string;
@@ -29,11 +39,14 @@ export async function startEmbeddedDatabase(options: {
 	await server.start();
 	const conn = server.getServerConn();
 	let isClosed = false;
+	const url = `postgres://postgres@${conn}/postgres`;
+	embeddedUrls.add(url);
 	return {
-		url: `postgres://postgres@${conn}/postgres`,
+		url,
 		close: async () => {
 			if (isClosed) return;
 			isClosed = true;
+			embeddedUrls.delete(url);
 			await server.stop();
 			await db.close();
 		}
