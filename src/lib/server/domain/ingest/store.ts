@@ -1,0 +1,140 @@
+/**
+ * Storing resolved values idempotently. On PostgreSQL: COPY into a temporary staging table,
+ * then one `INSERT … SELECT … ON CONFLICT` (COPY speed, which row-by-row INSERTs cannot
+ * reach). On PGlite, which takes no COPY FROM STDIN through its socket, `unnest` batches.
+ * The key is (metric, subject, date, source id): the same value again changes nothing; a new
+ * value under the same key is a correction and replaces the old one.
+ */
+import pg from 'pg';
+import type { Db } from '../db';
+import { copyField, copyFrom } from './copy';
+import type { ResolvedValues } from './resolve';
+
+/** What the store changed, per (metric, subject), for the progress recompute. */
+export type StoreResult = {
+	inserted: number;
+	updated: number;
+	touched: { metricId: string; subjectId: string }[];
+};
+
+const CARDINALITY_VIOLATION = '21000';
+const EMBEDDED_BATCH = 5_000;
+const COPY_CHUNK = 20_000;
+
+function* copyChunks(values: ResolvedValues): Generator<string> {
+	const total = values.metricId.length;
+	for (let start = 0; start < total; start += COPY_CHUNK) {
+		const end = Math.min(total, start + COPY_CHUNK);
+		let text = '';
+		for (let i = start; i < end; i++) {
+			text += `${values.metricId[i]}\t${values.subjectId[i]}\t${values.subjectKind[i]}\t${values.at[i]}\t${copyField(values.sourceId[i] ?? '')}\t${values.value[i]}\n`;
+		}
+		yield text;
+	}
+}
+
+function upsertSql(source: string, distinct: boolean): string {
+	const select = distinct
+		? `select distinct on (metric_id, subject_id, at, source_id) * from ${source}
+		   order by metric_id, subject_id, at, source_id, seq desc`
+		: `select * from ${source}`;
+	return `with staged as (${select}),
+	  changed as (
+	    insert into metric_value (organisation_id, metric_id, subject_id, at, source_id, subject_kind, value, source)
+	    select $1::uuid, metric_id, subject_id, at, source_id, subject_kind, value, $2::text from staged
+	    on conflict (organisation_id, metric_id, subject_id, at, source_id) do update
+	      set value = excluded.value, source = excluded.source, ingested_at = now()
+	      where metric_value.value is distinct from excluded.value
+	    returning metric_id, subject_id, (xmax = 0) as is_insert)
+	  select metric_id, subject_id, count(*) filter (where is_insert)::int as inserted,
+	         count(*) filter (where not is_insert)::int as updated
+	  from changed group by metric_id, subject_id`;
+}
+
+type ChangedRow = { metric_id: string; subject_id: string; inserted: number; updated: number };
+
+function summarise(rows: readonly ChangedRow[], into: StoreResult): void {
+	for (const row of rows) {
+		into.inserted += row.inserted;
+		into.updated += row.updated;
+		into.touched.push({ metricId: row.metric_id, subjectId: row.subject_id });
+	}
+}
+
+async function storeByCopy(
+	db: Db,
+	orgId: string,
+	source: string,
+	values: ResolvedValues
+): Promise<StoreResult> {
+	await db.query(
+		`create temp table metric_value_stage (
+		   metric_id uuid, subject_id uuid, subject_kind text, at date, source_id text,
+		   value double precision, seq bigint generated always as identity
+		 ) on commit drop`
+	);
+	await copyFrom(
+		db.client,
+		'copy metric_value_stage (metric_id, subject_id, subject_kind, at, source_id, value) from stdin',
+		copyChunks(values)
+	);
+	const result: StoreResult = { inserted: 0, updated: 0, touched: [] };
+	await db.query('savepoint metric_upsert');
+	try {
+		summarise(
+			await db.query<ChangedRow>(upsertSql('metric_value_stage', false), [orgId, source]),
+			result
+		);
+	} catch (err) {
+		// The same key twice in one file: keep the last line's value.
+		if (!(err instanceof pg.DatabaseError) || err.code !== CARDINALITY_VIOLATION) throw err;
+		await db.query('rollback to savepoint metric_upsert');
+		summarise(
+			await db.query<ChangedRow>(upsertSql('metric_value_stage', true), [orgId, source]),
+			result
+		);
+	}
+	await db.query('drop table metric_value_stage');
+	return result;
+}
+
+async function storeByUnnest(
+	db: Db,
+	orgId: string,
+	source: string,
+	values: ResolvedValues
+): Promise<StoreResult> {
+	const result: StoreResult = { inserted: 0, updated: 0, touched: [] };
+	const staged = `(select metric_id, subject_id, subject_kind, at, source_id, value, seq
+	   from unnest($3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::text[], $8::float8[])
+	   with ordinality as s(metric_id, subject_id, subject_kind, at, source_id, value, seq))`;
+	const total = values.metricId.length;
+	for (let start = 0; start < total; start += EMBEDDED_BATCH) {
+		const end = Math.min(total, start + EMBEDDED_BATCH);
+		const rows = await db.query<ChangedRow>(upsertSql(staged, true), [
+			orgId,
+			source,
+			values.metricId.slice(start, end),
+			values.subjectId.slice(start, end),
+			values.subjectKind.slice(start, end),
+			values.at.slice(start, end),
+			values.sourceId.slice(start, end),
+			values.value.slice(start, end)
+		]);
+		summarise(rows, result);
+	}
+	return result;
+}
+
+/** Stores good values in the caller's transaction. `source` labels where they came from. */
+export async function storeValues(
+	db: Db,
+	orgId: string,
+	source: string,
+	values: ResolvedValues
+): Promise<StoreResult> {
+	if (values.metricId.length === 0) return { inserted: 0, updated: 0, touched: [] };
+	return db.isEmbedded
+		? storeByUnnest(db, orgId, source, values)
+		: storeByCopy(db, orgId, source, values);
+}

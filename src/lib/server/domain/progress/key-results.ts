@@ -1,0 +1,231 @@
+/**
+ * Recomputing key results from metric data: which key results a change of values touches
+ * (their metric, or a derived metric over it, for their subject), the aggregate of each one's
+ * window in one query, the domain's progress measure, one write, then the roll-up.
+ */
+import { formulaReferences } from '../../../domain/metrics';
+import { compileMetrics, evaluateDerived } from '../../../domain/metric-validation';
+import { measureProgress, resolveWindow, type MetricWindow } from '../../../domain/progress';
+import type { Db } from '../db';
+import { loadMetrics, type StoredMetric } from '../metrics/definitions';
+import { rollUp } from './rollup';
+
+type KeyResultRow = {
+	id: string;
+	metric_id: string;
+	subject_id: string;
+	start_date: string;
+	due_date: string;
+	baseline: number;
+	target: number;
+	direction: StoredMetric['direction'] | null;
+	aggregation: StoredMetric['aggregation'] | null;
+	metric_window: MetricWindow | null;
+};
+
+const KR_COLUMNS = `g.id, g.metric_id, g.metric_subject_id as subject_id, g.start_date::text, g.due_date::text,
+  g.baseline, g.target, g.direction, g.aggregation, g.metric_window`;
+
+/** Base metrics a metric's value depends on (itself when it is not derived). */
+function baseInputs(
+	metric: StoredMetric,
+	byKey: ReadonlyMap<string, StoredMetric>,
+	seen = new Set<string>()
+): StoredMetric[] {
+	if (!metric.formula) return [metric];
+	if (seen.has(metric.key)) return [];
+	seen.add(metric.key);
+	return formulaReferences(metric.formula).flatMap((key) => {
+		const input = byKey.get(key);
+		return input ? baseInputs(input, byKey, seen) : [];
+	});
+}
+
+type Request = {
+	metricId: string;
+	subjectId: string;
+	from: string;
+	to: string;
+	aggregation: string;
+};
+
+async function aggregateWindows(
+	db: Db,
+	orgId: string,
+	requests: readonly Request[]
+): Promise<(number | null)[]> {
+	if (requests.length === 0) return [];
+	const rows = await db.query<{ idx: number; value: number | null }>(
+		`select r.idx, case r.agg
+		   when 'sum' then coalesce(sum(v.value), 0)
+		   when 'count' then count(v.value)::float8
+		   when 'average' then avg(v.value)
+		   when 'min' then min(v.value)
+		   when 'max' then max(v.value)
+		   else (array_agg(v.value order by v.at desc, v.ingested_at desc) filter (where r.agg = 'last'))[1]
+		 end as value
+		 from unnest($2::int[], $3::uuid[], $4::uuid[], $5::date[], $6::date[], $7::text[])
+		   as r(idx, metric_id, subject_id, from_d, to_d, agg)
+		 left join metric_value v on v.organisation_id = $1 and v.metric_id = r.metric_id
+		   and v.subject_id = r.subject_id and v.at between r.from_d and r.to_d
+		 group by r.idx, r.agg`,
+		[
+			orgId,
+			requests.map((_, i) => i),
+			requests.map((r) => r.metricId),
+			requests.map((r) => r.subjectId),
+			requests.map((r) => r.from),
+			requests.map((r) => r.to),
+			requests.map((r) => r.aggregation)
+		]
+	);
+	const values: (number | null)[] = requests.map(() => null);
+	for (const row of rows) values[row.idx] = row.value;
+	return values;
+}
+
+/** Measures the given key-result rows at `asOf` and writes their progress. Returns new progress by id. */
+async function measure(
+	db: Db,
+	orgId: string,
+	rows: readonly KeyResultRow[],
+	metrics: readonly StoredMetric[],
+	asOf: string
+): Promise<Map<string, number>> {
+	const byId = new Map(metrics.map((m) => [m.id, m]));
+	const byKey = new Map(metrics.map((m) => [m.key, m]));
+	const compiled = compileMetrics(metrics);
+	const requests: Request[] = [];
+	const plans = rows.map((row) => {
+		const metric = byId.get(row.metric_id);
+		if (!metric) return null;
+		const window = resolveWindow(
+			row.metric_window ?? { kind: 'goal' },
+			{ startDate: row.start_date, dueDate: row.due_date },
+			asOf
+		);
+		const inputs = baseInputs(metric, byKey).map((input) => {
+			const aggregation = !metric.formula && row.aggregation ? row.aggregation : input.aggregation;
+			requests.push({
+				metricId: input.id,
+				subjectId: row.subject_id,
+				from: window.from,
+				to: window.to,
+				aggregation
+			});
+			return { key: input.key, index: requests.length - 1 };
+		});
+		return { row, metric, window, inputs };
+	});
+	const aggregated = await aggregateWindows(db, orgId, requests);
+	const ids: string[] = [];
+	const progress: number[] = [];
+	const attainment: number[] = [];
+	const current: (number | null)[] = [];
+	for (const plan of plans) {
+		if (!plan) continue;
+		let value: number | null;
+		if (!plan.metric.formula) value = aggregated[plan.inputs[0]?.index ?? -1] ?? null;
+		else if (!compiled.ok) value = null;
+		else {
+			const base: Record<string, number | null> = {};
+			for (const input of plan.inputs) base[input.key] = aggregated[input.index] ?? null;
+			value = evaluateDerived(compiled.value, base)[plan.metric.key] ?? null;
+		}
+		const measured = measureProgress({
+			current: value,
+			baseline: plan.row.baseline,
+			target: plan.row.target,
+			direction: plan.row.direction ?? plan.metric.direction,
+			window: plan.window
+		});
+		ids.push(plan.row.id);
+		progress.push(measured.progress);
+		attainment.push(measured.attainment);
+		current.push(measured.current);
+	}
+	if (ids.length > 0) {
+		await db.query(
+			`update goal g set progress = v.progress, attainment = v.attainment, current_value = v.current,
+			   progress_at = now()
+			 from unnest($2::uuid[], $3::float8[], $4::float8[], $5::float8[]) as v(id, progress, attainment, current)
+			 where g.organisation_id = $1 and g.id = v.id`,
+			[orgId, ids, progress, attainment, current]
+		);
+	}
+	return new Map(ids.map((id, i) => [id, progress[i] ?? 0]));
+}
+
+export type RecomputeResult = { keyResults: number; goalsChanged: number; ownersChanged: string[] };
+
+/**
+ * After values of (metric, subject) pairs changed: re-measures the key results bound to them
+ * (directly or through a derived metric) and rolls the change up the cascade.
+ */
+export async function recomputeForValues(
+	db: Db,
+	orgId: string,
+	touched: readonly { metricId: string; subjectId: string }[],
+	asOf: string
+): Promise<RecomputeResult> {
+	if (touched.length === 0) return { keyResults: 0, goalsChanged: 0, ownersChanged: [] };
+	const metrics = await loadMetrics(db, orgId);
+	const byId = new Map(metrics.map((m) => [m.id, m]));
+	const byKey = new Map(metrics.map((m) => [m.key, m]));
+	const touchedMetrics = new Set(touched.map((t) => t.metricId));
+	const derived = metrics.filter(
+		(m) => m.formula && baseInputs(m, byKey).some((input) => touchedMetrics.has(input.id))
+	);
+	const pairs = new Set<string>();
+	for (const t of touched) {
+		pairs.add(`${t.metricId}|${t.subjectId}`);
+		if (!byId.get(t.metricId)?.formula)
+			for (const d of derived) pairs.add(`${d.id}|${t.subjectId}`);
+	}
+	const split = [...pairs].map((pair) => pair.split('|') as [string, string]);
+	const rows = await db.query<KeyResultRow>(
+		`select ${KR_COLUMNS} from goal g
+		 join unnest($2::uuid[], $3::uuid[]) as t(metric_id, subject_id)
+		   on g.metric_id = t.metric_id and g.metric_subject_id = t.subject_id
+		 where g.organisation_id = $1 and g.kind = 'key_result' and g.status <> 'archived'`,
+		[orgId, split.map((p) => p[0]), split.map((p) => p[1])]
+	);
+	return measureAndRollUp(db, orgId, rows, metrics, asOf);
+}
+
+/** Re-measures the given key results (after a re-target or when bound) and rolls up. */
+export async function recomputeGoals(
+	db: Db,
+	orgId: string,
+	goalIds: readonly string[],
+	asOf: string
+): Promise<RecomputeResult> {
+	if (goalIds.length === 0) return { keyResults: 0, goalsChanged: 0, ownersChanged: [] };
+	const rows = await db.query<KeyResultRow>(
+		`select ${KR_COLUMNS} from goal g where g.organisation_id = $1 and g.id = any($2::uuid[])
+		 and g.kind = 'key_result' and g.metric_id is not null and g.status <> 'archived'`,
+		[orgId, goalIds]
+	);
+	return measureAndRollUp(db, orgId, rows, await loadMetrics(db, orgId), asOf);
+}
+
+async function measureAndRollUp(
+	db: Db,
+	orgId: string,
+	rows: readonly KeyResultRow[],
+	metrics: readonly StoredMetric[],
+	asOf: string
+): Promise<RecomputeResult> {
+	const measured = await measure(db, orgId, rows, metrics, asOf);
+	const rolled = await rollUp(db, orgId, measured);
+	const changedIds = [...new Set([...measured.keys(), ...rolled.keys()])];
+	const owners = await db.query<{ owner_id: string }>(
+		`select distinct owner_id from goal where organisation_id = $1 and id = any($2::uuid[]) and owner_kind = 'person'`,
+		[orgId, changedIds]
+	);
+	return {
+		keyResults: measured.size,
+		goalsChanged: changedIds.length,
+		ownersChanged: owners.map((o) => o.owner_id)
+	};
+}
