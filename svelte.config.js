@@ -23,6 +23,18 @@ const config = {
 		},
 		alias: {
 			$plugins: 'plugins'
+		},
+		typescript: {
+			// Plugins, scripts, tests, benchmarks and the CLI are type-checked and linted with the app.
+			config: (tsconfig) => {
+				tsconfig.include.push(
+					'../plugins/**/*.ts',
+					'../scripts/**/*.ts',
+					'../test/**/*.ts',
+					'../bench/**/*.ts',
+					'../bin/**/*.js'
+				);
+			}
 		}
 	}
 };
