@@ -49,7 +49,7 @@ describe('event transaction', () => {
 		});
 		expect(submitted.stateValue).toBe('reviewing');
 		expect(submitted.seq).toBe(2);
-		expect(submitted.openTasks.map((t) => t.task_key)).toEqual(['reviewing']);
+		expect(submitted.openTasks.map((t) => t.taskKey)).toEqual(['reviewing']);
 		const [task] = await fx.query<{ status: string; outcome: string }>(
 			'select status, outcome from task where id = ?',
 			[taskId]

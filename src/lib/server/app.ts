@@ -1,8 +1,15 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Registry } from '../engine/registry';
 import { connectDatabase, type Database } from './db/connection';
 import { ensureDefaultOrganisation } from './organisation';
 import { systemClock, type Clock } from './clock';
 import { logger } from './log';
+import { configureRuntime } from './runtime/engine-port';
+import { realEngine } from './runtime/real-engine';
+import { startWorkers } from './runtime/workers';
+import { importWorkflowDirectory } from './definitions/import-workflows';
+import { getRegistry } from './plugins';
+import path from 'node:path';
 
 export { logger };
 
@@ -10,7 +17,7 @@ export type App = {
 	orm: MikroORM;
 	db: Database;
 	orgId: string;
-	registry: unknown;
+	registry: Registry;
 	clock: Clock;
 };
 
@@ -48,14 +55,22 @@ export function startApp(options: StartOptions = {}): Promise<App> {
 async function boot(options: StartOptions): Promise<App> {
 	const db = await connectDatabase({ url: options.url, dataDir: options.dataDir });
 	const orgId = await ensureDefaultOrganisation(db.orm.em.fork());
-	const app: App = {
-		orm: db.orm,
-		db,
-		orgId,
-		registry: undefined,
-		clock: options.clock ?? systemClock
-	};
+	const registry = await getRegistry();
+	configureRuntime({ engine: realEngine, registry });
+	const clock = options.clock ?? systemClock;
+	const app: App = { orm: db.orm, db, orgId, registry, clock };
 	current = app;
+	await importWorkflowDirectory({
+		em: db.orm.em.fork(),
+		orgId,
+		dir: path.resolve(process.env.LOOPWORK_WORKFLOWS_DIR ?? 'workflows'),
+		now: clock.now()
+	});
+	const isWorkersOn = options.workers ?? process.env.LOOPWORK_WORKERS !== 'off';
+	if (isWorkersOn) {
+		const workers = startWorkers({ orm: db.orm, clock, intervalMs: 1000 });
+		stoppers.push(workers.stop);
+	}
 	for (const hook of startHooks) stoppers.push(await hook(app));
 	installShutdownHandlers();
 	logger.info({ db: db.kind, orgId }, 'app started');

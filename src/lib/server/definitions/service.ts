@@ -165,3 +165,38 @@ export async function listDefinitions(
 	);
 	return rows;
 }
+
+export type DefinitionVersionView = {
+	id: string;
+	slug: string;
+	name: Record<string, string>;
+	version: number;
+	status: 'draft' | 'published';
+	note: string | null;
+	content: Record<string, unknown>;
+	contentHash: string;
+	createdAt: string;
+	publishedAt: string | null;
+};
+
+/** One version of a definition by slug and number (not_found when either is unknown). */
+export async function getDefinitionVersion(
+	em: EntityManager,
+	orgId: string,
+	slug: string,
+	version: number
+): Promise<DefinitionVersionView> {
+	const rows = await withSql(em, (sql) =>
+		sql<DefinitionVersionView>(
+			'lw_def_version',
+			`select v.id, d.slug, d.name, v.version, v.status, v.note, v.content, v.content_hash as "contentHash",
+         v.created_at as "createdAt", v.published_at as "publishedAt"
+       from workflow_version v join workflow_definition d on d.id = v.definition_id
+       where d.organisation_id = $1 and d.slug = $2 and v.version = $3`,
+			[orgId, slug, version]
+		)
+	);
+	const row = rows[0];
+	if (!row) throw AppError.notFound('definition version', `${slug}@${version}`);
+	return row;
+}

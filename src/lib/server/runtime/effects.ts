@@ -101,3 +101,30 @@ export function planEffects(effects: Effect[], keyPrefix: string): EffectPlan {
 	});
 	return plan;
 }
+
+export type TaskView = {
+	id: string;
+	taskKey: string;
+	statePath: string;
+	kind: string;
+	assigneePersonId: string | null;
+	assigneeRole: string | null;
+	form: string | null;
+	title: string | null;
+	dueAt: string | null;
+};
+
+/** The camelCase shape tasks have in results and views. */
+export function taskView(row: OpenTaskRow): TaskView {
+	return {
+		id: row.id,
+		taskKey: row.task_key,
+		statePath: row.state_path,
+		kind: row.kind,
+		assigneePersonId: row.assignee_person_id,
+		assigneeRole: row.assignee_role,
+		form: row.form,
+		title: row.title,
+		dueAt: row.due_at
+	};
+}

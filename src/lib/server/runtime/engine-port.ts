@@ -39,7 +39,8 @@ export type Subject = {
 	manager: Subject | null;
 };
 
-export type StepEnv = { subject: Subject; now: Date };
+/** `stepId` (instanceId:seq) seeds the engine's idempotency keys. */
+export type StepEnv = { subject: Subject; now: Date; stepId?: string };
 export type Snapshot = Record<string, unknown>;
 export type LintIssue = {
 	severity: 'error' | 'warning';
@@ -71,7 +72,7 @@ type RuntimeConfig = { engine: Engine | undefined; registry: unknown };
 const config: RuntimeConfig = { engine: undefined, registry: undefined };
 
 /** Sets the engine and plugin registry the runtime uses (startApp and tests call it). */
-export function configureRuntime(next: { engine: Engine<never, never>; registry: unknown }): void {
+export function configureRuntime<C, D>(next: { engine: Engine<C, D>; registry: unknown }): void {
 	config.engine = next.engine as unknown as Engine;
 	config.registry = next.registry;
 	compiledCache.clear();

@@ -9,7 +9,7 @@ import {
 	type RuntimeEvent,
 	type Subject
 } from './engine-port';
-import { planEffects, type OpenTaskRow } from './effects';
+import { planEffects, taskView, type OpenTaskRow, type TaskView } from './effects';
 import { inTransaction, type Sql } from './pg';
 import { chainCte, subjectFromChain, type ChainRow } from './subject';
 import { buildWrite } from './write-sql';
@@ -23,7 +23,7 @@ export type EventResult = {
 	status: 'running' | 'done' | 'failed' | 'cancelled';
 	stateValue: unknown;
 	acceptedEvents: string[];
-	openTasks: OpenTaskRow[];
+	openTasks: TaskView[];
 	/** True when this answers a clientEventId that was already applied (nothing was written). */
 	isDuplicate: boolean;
 };
@@ -91,7 +91,8 @@ export async function sendEvent(options: SendEventOptions): Promise<EventResult>
 	return result;
 }
 
-async function applyEvent(sql: Sql, options: SendEventOptions): Promise<EventResult> {
+/** The event transaction's body; the caller holds the instance row lock. */
+export async function applyEvent(sql: Sql, options: SendEventOptions): Promise<EventResult> {
 	const { event, instanceId, orgId, now } = options;
 	const engine = runtimeEngine();
 	const needsContent = !isCompiled(options.instanceId);
@@ -107,7 +108,7 @@ async function applyEvent(sql: Sql, options: SendEventOptions): Promise<EventRes
 	const version = await loadVersion(sql, row);
 	const subject = subjectFromChain(row.chain);
 	if (!subject) throw AppError.conflict(`the subject of instance ${instanceId} no longer exists`);
-	const env = { subject, now };
+	const env = { subject, now, stepId: `${instanceId}:${row.version + 1}` };
 	if (row.duplicate) {
 		return {
 			instanceId,
@@ -117,7 +118,7 @@ async function applyEvent(sql: Sql, options: SendEventOptions): Promise<EventRes
 			stateValue: row.duplicate.to_state,
 			acceptedEvents:
 				row.status === 'running' ? engine.acceptedEvents(version.compiled, row.snapshot, env) : [],
-			openTasks: row.open_tasks,
+			openTasks: row.open_tasks.map(taskView),
 			isDuplicate: true
 		};
 	}
@@ -125,6 +126,7 @@ async function applyEvent(sql: Sql, options: SendEventOptions): Promise<EventRes
 	if (event.taskId !== undefined) checkTask(row, event, version.definition);
 	const stepped = engine.step(version.compiled, row.snapshot, event, env);
 	if (!stepped.ok) {
+		metrics.eventsRefused.inc();
 		throw AppError.eventNotAccepted(event.type, row.state_value, stepped.accepted);
 	}
 	const seq = row.version + 1;
@@ -170,7 +172,7 @@ async function applyEvent(sql: Sql, options: SendEventOptions): Promise<EventRes
 		stateValue,
 		acceptedEvents:
 			status === 'running' ? engine.acceptedEvents(version.compiled, stepped.snapshot, env) : [],
-		openTasks,
+		openTasks: openTasks.map(taskView),
 		isDuplicate: false
 	};
 }

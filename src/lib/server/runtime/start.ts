@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from './errors';
 import { compiledVersion, runtimeEngine } from './engine-port';
-import { planEffects } from './effects';
+import { planEffects, taskView } from './effects';
 import { inTransaction } from './pg';
 import { chainCte, subjectFromChain, type ChainRow } from './subject';
 import { buildWrite } from './write-sql';
@@ -92,7 +92,7 @@ export async function startInstance(options: StartInstanceOptions): Promise<Even
 			stateValue,
 			acceptedEvents:
 				status === 'running' ? engine.acceptedEvents(version.compiled, initial.snapshot, env) : [],
-			openTasks: plan.openTasks,
+			openTasks: plan.openTasks.map(taskView),
 			isDuplicate: false
 		} satisfies EventResult;
 	});
