@@ -111,7 +111,7 @@ export async function goalHistory(
 			after: unknown;
 			at: Date;
 		}>(
-			'select id, kind, actor_id, reason, before, after, at from goal_change where organisation_id = $1 and goal_id = $2 order by at, id',
+			'select id, kind, actor_id, reason, before, after, at from goal_change where organisation_id = $1 and goal_id = $2 order by at, seq',
 			[orgId, goalId]
 		);
 		return rows.map((r) => ({

@@ -18,14 +18,12 @@ import {
 } from '../../../domain/goal-changes';
 import type { DomainIssue, Result } from '../../../domain/result';
 import { AppError } from '../../runtime/errors';
+import { audit, type ChangeActor } from '../audit';
 import { transaction, type Db } from '../db';
 import { invalid, isoDay } from '../issues';
 import { recomputeGoals } from '../progress/key-results';
 import { rollUp } from '../progress/rollup';
 import { GOAL_SELECT, insertGoals, loadGoalRecord, toGoal, type GoalRecord } from './rows';
-
-/** Who makes a change, when, and why (the why is kept in the history). */
-export type ChangeActor = { actorId: string | null; reason: string; now: Date };
 
 export type NewGoal = Omit<Goal, 'id' | 'status' | 'supports'> &
 	Partial<Pick<Goal, 'id' | 'status' | 'supports'>>;
@@ -159,6 +157,8 @@ async function checkReferences(
 	return { metricId };
 }
 
+export type { ChangeActor };
+
 /** Creates a goal (default status active) and records its creation. */
 export async function createGoal(
 	em: EntityManager,
@@ -195,6 +195,12 @@ export async function createGoal(
 			},
 			actor.actorId
 		);
+		await audit(db, orgId, actor, {
+			action: 'goal.create',
+			entity: 'goal',
+			entityId: goal.id,
+			after: goal
+		});
 		if (goal.metric) await recomputeGoals(db, orgId, [goal.id], isoDay(actor.now));
 		else if (goal.parentId) await rollUp(db, orgId, new Map([[goal.id, 0]]));
 		const stored = await loadGoalRecord(db, orgId, goal.id);
@@ -276,6 +282,13 @@ export async function changeGoal(
 			]
 		);
 		await writeChange(db, orgId, change, actor.actorId);
+		await audit(db, orgId, actor, {
+			action: `goal.${request.kind}`,
+			entity: 'goal',
+			entityId: goalId,
+			before: change.before,
+			after: change.after
+		});
 		if (request.kind === 'retarget' && goal.metric)
 			await recomputeGoals(db, orgId, [goalId], isoDay(actor.now));
 		const dirty = [before.parentId, goal.parentId].filter((id): id is string => id !== null);

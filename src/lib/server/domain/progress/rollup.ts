@@ -25,7 +25,7 @@ with recursive up(id) as (
   where g.organisation_id = $1 and g.parent_id is not null
 ), scope(id) as (select id from up union select unnest($2::uuid[]))
 select g.id, g.parent_id, g.kind, g.weight, g.status, g.progress from goal g
-where g.organisation_id = $1 and (g.id in (select id from scope) or g.parent_id in (select id from up))`;
+where g.organisation_id = $1 and (g.id in (select id from scope) or g.parent_id in (select id from scope))`;
 
 function asGoal(row: TreeRow): Goal {
 	// The roll-up reads only the tree shape, weights and status.

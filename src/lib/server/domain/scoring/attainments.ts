@@ -1,0 +1,113 @@
+/**
+ * The inputs of a score: per employee, the attainment (percent of target, may exceed 100) of
+ * each weighting item, from the stored progress of their goals: a metric item averages the
+ * attainment of their key results bound to that metric, a category item the attainment of
+ * their goals of that category. Computed in one query for any number of people.
+ */
+import type { Attainments } from '../../../domain/scoring';
+import { unitAncestry, type OrgUnit } from '../../../domain/org';
+import type { SchemeContext, WeightingScheme } from '../../../domain/weighting';
+import type { Db } from '../db';
+
+type GoalAttainmentRow = {
+	owner_id: string;
+	metric_key: string | null;
+	category: string | null;
+	total: number;
+	n: number;
+};
+
+export type AttainmentTable = ReadonlyMap<
+	string,
+	{ byMetric: Map<string, number>; byCategory: Map<string, number> }
+>;
+
+export async function loadAttainments(
+	db: Db,
+	orgId: string,
+	employeeIds: readonly string[]
+): Promise<AttainmentTable> {
+	const rows = await db.query<GoalAttainmentRow>(
+		`select g.owner_id, m.key as metric_key, g.category,
+		   sum(case when g.kind = 'key_result' and g.metric_id is not null then g.attainment else g.progress end) as total,
+		   count(*)::int as n
+		 from goal g left join metric_definition m on m.id = g.metric_id
+		 where g.organisation_id = $1 and g.owner_kind = 'person' and g.status in ('active', 'done')
+		   and g.owner_id = any($2::uuid[])
+		 group by g.owner_id, m.key, g.category`,
+		[orgId, employeeIds]
+	);
+	const sums = new Map<
+		string,
+		{ metric: Map<string, [number, number]>; category: Map<string, [number, number]> }
+	>();
+	for (const row of rows) {
+		let entry = sums.get(row.owner_id);
+		if (!entry) sums.set(row.owner_id, (entry = { metric: new Map(), category: new Map() }));
+		const add = (map: Map<string, [number, number]>, key: string) => {
+			const [total, n] = map.get(key) ?? [0, 0];
+			map.set(key, [total + Number(row.total), n + row.n]);
+		};
+		if (row.metric_key) add(entry.metric, row.metric_key);
+		if (row.category) add(entry.category, row.category);
+	}
+	const table = new Map<
+		string,
+		{ byMetric: Map<string, number>; byCategory: Map<string, number> }
+	>();
+	const mean = (map: Map<string, [number, number]>) =>
+		new Map([...map].map(([k, [total, n]]) => [k, total / n]));
+	for (const [id, entry] of sums)
+		table.set(id, { byMetric: mean(entry.metric), byCategory: mean(entry.category) });
+	return table;
+}
+
+/** One employee's attainments for a scheme's items (null where they have no such goal). */
+export function attainmentsFor(
+	table: AttainmentTable,
+	employeeId: string,
+	scheme: WeightingScheme
+): Attainments {
+	const entry = table.get(employeeId);
+	const result: Record<string, number | null> = {};
+	for (const item of scheme.items) {
+		const value =
+			item.source.kind === 'metric'
+				? entry?.byMetric.get(item.source.metricKey)
+				: entry?.byCategory.get(item.source.category);
+		result[item.key] = value ?? null;
+	}
+	return result;
+}
+
+/** What scheme selection needs per employee: unit ancestry and job family. */
+export async function loadContexts(
+	db: Db,
+	orgId: string,
+	employeeIds: readonly string[]
+): Promise<Map<string, SchemeContext>> {
+	const [units, people] = await Promise.all([
+		db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind'] }>(
+			'select id, parent_id, kind from org_unit where organisation_id = $1',
+			[orgId]
+		),
+		db.query<{ id: string; unit_id: string | null; job_family: string | null }>(
+			'select id, unit_id, job_family from employee where organisation_id = $1 and id = any($2::uuid[])',
+			[orgId, employeeIds]
+		)
+	]);
+	const unitMap = new Map<string, OrgUnit>(
+		units.map((u) => [u.id, { id: u.id, kind: u.kind, parentId: u.parent_id, name: {} }])
+	);
+	const ancestry = new Map<string, string[]>();
+	const contexts = new Map<string, SchemeContext>();
+	for (const person of people) {
+		let chain: string[] = [];
+		if (person.unit_id) {
+			chain = ancestry.get(person.unit_id) ?? unitAncestry(unitMap, person.unit_id);
+			ancestry.set(person.unit_id, chain);
+		}
+		contexts.set(person.id, { unitAncestry: chain, jobFamily: person.job_family ?? '' });
+	}
+	return contexts;
+}
