@@ -1,0 +1,361 @@
+/**
+ * A generated organisation of any size for scale tests and benchmarks: a manager tree with
+ * 8–20 reports per manager, one unit per manager (company → departments → nested teams),
+ * a goal cascade (company → unit objectives → one key result per individual contributor)
+ * and 90 days of metric values streamed in chunks, so 100,000 people never hold millions of
+ * value objects in memory at once.
+ */
+import { addDays, type IsoDate } from '../dates';
+import type { Goal } from '../goals';
+import type { MetricValue } from '../metrics';
+import type { Employee, OrgUnit } from '../org';
+import type { KeyResultMetric } from '../progress';
+import type { LocalizedText } from '../result';
+import { isoWeekday } from './calendar';
+import { DEMO_METRICS } from './metric-catalog';
+import { createPrng, deriveSeed, type Prng } from './prng';
+
+const DEPARTMENTS: readonly [family: string, en: string, zh: string][] = [
+	['sales', 'Sales', '销售部'],
+	['engineering', 'Engineering', '研发部'],
+	['product', 'Product', '产品部'],
+	['marketing', 'Marketing', '市场部'],
+	['userops', 'User Operations', '用户运营部'],
+	['hr', 'HR', '人力资源部']
+];
+
+/** Per job family: the key result an individual contributor carries and how values look. */
+const FAMILY_KR: Readonly<
+	Record<
+		string,
+		{
+			metric: KeyResultMetric;
+			title: LocalizedText;
+			daily: [number, number];
+			weekdaysOnly: boolean;
+		}
+	>
+> = {
+	sales: {
+		metric: {
+			metricKey: 'sales_amount',
+			baseline: 0,
+			target: 1_500_000,
+			window: { kind: 'calendar', period: 'month' }
+		},
+		title: { en: 'Monthly sales 1.5M', 'zh-CN': '月销售额150万' },
+		daily: [40_000, 100_000],
+		weekdaysOnly: true
+	},
+	engineering: {
+		metric: {
+			metricKey: 'commit_count',
+			baseline: 0,
+			target: 40,
+			window: { kind: 'calendar', period: 'week' }
+		},
+		title: { en: '40 commits a week', 'zh-CN': '每周提交40次' },
+		daily: [4, 12],
+		weekdaysOnly: true
+	},
+	product: {
+		metric: {
+			metricKey: 'feature_releases',
+			baseline: 0,
+			target: 2,
+			window: { kind: 'calendar', period: 'month' }
+		},
+		title: { en: '2 iterations a month', 'zh-CN': '每月2次迭代' },
+		daily: [0, 0.15],
+		weekdaysOnly: true
+	},
+	marketing: {
+		metric: {
+			metricKey: 'new_registrations',
+			baseline: 0,
+			target: 3_000,
+			window: { kind: 'calendar', period: 'month' }
+		},
+		title: { en: '3,000 registrations a month', 'zh-CN': '每月新增注册3000' },
+		daily: [60, 140],
+		weekdaysOnly: false
+	},
+	userops: {
+		metric: {
+			metricKey: 'customer_visits',
+			baseline: 0,
+			target: 20,
+			window: { kind: 'calendar', period: 'month' }
+		},
+		title: { en: '20 user interviews a month', 'zh-CN': '每月20次用户访谈' },
+		daily: [0, 2],
+		weekdaysOnly: true
+	},
+	hr: {
+		metric: {
+			metricKey: 'task_completion_rate',
+			baseline: 0,
+			target: 90,
+			window: { kind: 'trailing', days: 7 }
+		},
+		title: { en: 'Case completion 90%', 'zh-CN': '事务完成率90%' },
+		daily: [80, 98],
+		weekdaysOnly: true
+	}
+};
+
+const PLACES = [
+	{ country: 'CN', locale: 'zh-CN', timeZone: 'Asia/Shanghai', share: 0.85 },
+	{ country: 'JP', locale: 'ja', timeZone: 'Asia/Tokyo', share: 0.04 },
+	{ country: 'KR', locale: 'ko', timeZone: 'Asia/Seoul', share: 0.04 },
+	{ country: 'US', locale: 'en-US', timeZone: 'America/Los_Angeles', share: 0.04 },
+	{ country: 'DE', locale: 'de', timeZone: 'Europe/Berlin', share: 0.03 }
+] as const;
+
+const SURNAMES = [
+	'Wang',
+	'Li',
+	'Zhang',
+	'Liu',
+	'Chen',
+	'Yang',
+	'Huang',
+	'Zhao',
+	'Wu',
+	'Zhou',
+	'Xu',
+	'Sun',
+	'Ma',
+	'Zhu',
+	'Hu',
+	'Guo'
+];
+const GIVEN = [
+	'Wei',
+	'Fang',
+	'Na',
+	'Min',
+	'Jing',
+	'Lei',
+	'Yang',
+	'Yan',
+	'Yong',
+	'Jun',
+	'Jie',
+	'Tao',
+	'Ming',
+	'Chao',
+	'Hua',
+	'Lin'
+];
+const TITLES: Readonly<Record<string, [LocalizedText, LocalizedText]>> = {
+	executive: [
+		{ en: 'Chief Executive Officer', 'zh-CN': '首席执行官' },
+		{ en: 'Chief Executive Officer', 'zh-CN': '首席执行官' }
+	],
+	sales: [
+		{ en: 'Sales Manager', 'zh-CN': '销售经理' },
+		{ en: 'Sales Representative', 'zh-CN': '销售代表' }
+	],
+	engineering: [
+		{ en: 'Engineering Manager', 'zh-CN': '研发经理' },
+		{ en: 'Software Engineer', 'zh-CN': '软件工程师' }
+	],
+	product: [
+		{ en: 'Product Lead', 'zh-CN': '产品负责人' },
+		{ en: 'Product Manager', 'zh-CN': '产品经理' }
+	],
+	marketing: [
+		{ en: 'Marketing Manager', 'zh-CN': '市场经理' },
+		{ en: 'Marketing Specialist', 'zh-CN': '市场专员' }
+	],
+	userops: [
+		{ en: 'Operations Manager', 'zh-CN': '运营经理' },
+		{ en: 'Operations Specialist', 'zh-CN': '运营专员' }
+	],
+	hr: [
+		{ en: 'HR Manager', 'zh-CN': '人事经理' },
+		{ en: 'HR Specialist', 'zh-CN': '人事专员' }
+	]
+};
+const UNIT_OBJECTIVE: LocalizedText = {
+	en: 'Deliver our part of the annual plan',
+	'zh-CN': '完成本部门年度计划'
+};
+
+/** A generated organisation. `metricValues` may be iterated any number of times. */
+export interface ScaleCompany {
+	readonly units: readonly OrgUnit[];
+	readonly employees: readonly Employee[];
+	readonly goals: readonly Goal[];
+	readonly metrics: typeof DEMO_METRICS;
+	/** Streams 90 days of values ending at `today`, `chunkSize` values at a time (default 10,000). */
+	metricValues(options?: {
+		readonly chunkSize?: number;
+	}): Generator<MetricValue[], void, undefined>;
+}
+
+function pickPlace(prng: Prng) {
+	let roll = prng.next();
+	for (const place of PLACES) {
+		if (roll < place.share) return place;
+		roll -= place.share;
+	}
+	return PLACES[0];
+}
+
+/**
+ * Generates an organisation of `employees` people, identical for the same seed and today.
+ *
+ * @example
+ * const org = buildScaleCompany({ employees: 100_000, seed: 7, today: '2026-12-04' });
+ * for (const chunk of org.metricValues({ chunkSize: 50_000 })) await copyInto('metric_value', chunk);
+ */
+export function buildScaleCompany(options: {
+	readonly employees: number;
+	readonly seed: number;
+	readonly today: IsoDate;
+}): ScaleCompany {
+	const { seed, today } = options;
+	const total = Math.max(1, Math.floor(options.employees));
+	const prng = createPrng(seed);
+	const pad = (n: number) => String(n).padStart(6, '0');
+	const units: OrgUnit[] = [
+		{
+			id: 'u-000000',
+			kind: 'company',
+			name: { en: 'Scale Corp', 'zh-CN': '规模集团' },
+			parentId: null,
+			headId: 'e-000000'
+		}
+	];
+	const managerOf = new Int32Array(total).fill(-1);
+	const family: string[] = new Array<string>(total);
+	const unitOf = new Int32Array(total);
+	const headsUnit = new Int32Array(total).fill(-1);
+	family[0] = 'executive';
+	headsUnit[0] = 0;
+	// Breadth-first: managers take 8–20 reports each until everyone is placed.
+	const queue: number[] = [0];
+	let next = 1;
+	for (let q = 0; q < queue.length && next < total; q++) {
+		const manager = queue[q] as number;
+		const fanout = manager === 0 ? DEPARTMENTS.length : prng.int(8, 20);
+		for (let k = 0; k < fanout && next < total; k++, next++) {
+			managerOf[next] = manager;
+			family[next] =
+				manager === 0
+					? (DEPARTMENTS[k] as [string, string, string])[0]
+					: (family[manager] as string);
+			queue.push(next);
+		}
+	}
+	// A person who got reports heads a unit; everyone sits in the unit they head, or their manager's.
+	for (let i = 1; i < total; i++) {
+		const manager = managerOf[i] as number;
+		if (manager >= 0 && headsUnit[manager] === -1) {
+			// The manager's own manager got a unit when the manager (a lower index) was placed.
+			const id = units.length;
+			const dept = DEPARTMENTS.find(([f]) => f === family[manager]);
+			const isDepartment = managerOf[manager] === 0;
+			units.push({
+				id: `u-${pad(id)}`,
+				kind: isDepartment ? 'department' : 'team',
+				name:
+					isDepartment && dept
+						? { en: dept[1], 'zh-CN': dept[2] }
+						: { en: `Team ${pad(id)}`, 'zh-CN': `团队 ${pad(id)}` },
+				parentId: units[headsUnit[managerOf[manager] as number] as number]?.id ?? null,
+				headId: `e-${pad(manager)}`
+			});
+			headsUnit[manager] = id;
+			unitOf[manager] = id;
+		}
+		unitOf[i] = headsUnit[manager] as number;
+	}
+
+	const employees: Employee[] = new Array<Employee>(total);
+	for (let i = 0; i < total; i++) {
+		const place = pickPlace(prng);
+		const titles = TITLES[family[i] as string] ?? (TITLES['hr'] as [LocalizedText, LocalizedText]);
+		employees[i] = {
+			id: `e-${pad(i)}`,
+			name: { en: `${prng.pick(SURNAMES)} ${prng.pick(GIVEN)}` },
+			email: `e${pad(i)}@scale.example`,
+			unitId: units[unitOf[i] as number]?.id ?? 'u-000000',
+			managerId: (managerOf[i] as number) >= 0 ? `e-${pad(managerOf[i] as number)}` : null,
+			jobTitle: (headsUnit[i] as number) >= 0 ? titles[0] : titles[1],
+			jobFamily: family[i] as string,
+			country: place.country,
+			locale: place.locale,
+			timeZone: place.timeZone,
+			hireDate: addDays(today, -prng.int(30, 4000))
+		};
+	}
+
+	const year = today.slice(0, 4);
+	const base = {
+		startDate: `${year}-01-01`,
+		dueDate: `${year}-12-31`,
+		status: 'active',
+		supports: []
+	} as const;
+	const goals: Goal[] = units.map((unit, i) => ({
+		...base,
+		id: `g-${unit.id}`,
+		kind: 'objective',
+		title: UNIT_OBJECTIVE,
+		owner: { kind: 'unit', id: unit.id },
+		parentId: unit.parentId === null ? null : `g-${unit.parentId}`,
+		weight: 1 + (i % 3)
+	}));
+	for (let i = 1; i < total; i++) {
+		if ((headsUnit[i] as number) >= 0) continue;
+		const kr = FAMILY_KR[family[i] as string];
+		if (!kr) continue;
+		goals.push({
+			...base,
+			id: `kr-${pad(i)}`,
+			kind: 'key_result',
+			title: kr.title,
+			owner: { kind: 'person', id: `e-${pad(i)}` },
+			parentId: `g-${units[unitOf[i] as number]?.id ?? 'u-000000'}`,
+			weight: 1,
+			metric: kr.metric,
+			category: family[i] as string
+		});
+	}
+
+	const firstDay = addDays(today, -89);
+	const days = Array.from({ length: 90 }, (_, d) => addDays(firstDay, d));
+	const weekdays = days.map((d) => isoWeekday(d) <= 5);
+	function* metricValues(
+		streamOptions: { readonly chunkSize?: number } = {}
+	): Generator<MetricValue[], void, undefined> {
+		const chunkSize = Math.max(1, streamOptions.chunkSize ?? 10_000);
+		let chunk: MetricValue[] = [];
+		for (let i = 1; i < total; i++) {
+			if ((headsUnit[i] as number) >= 0) continue;
+			const kr = FAMILY_KR[family[i] as string];
+			if (!kr) continue;
+			const own = createPrng(deriveSeed(seed, i));
+			const level = own.between(0.7, 1.3);
+			const subjectId = `e-${pad(i)}`;
+			for (let d = 0; d < days.length; d++) {
+				if (kr.weekdaysOnly && !weekdays[d]) continue;
+				const raw =
+					own.between(kr.daily[0], kr.daily[1]) *
+					(kr.metric.metricKey === 'task_completion_rate' ? 1 : level);
+				const value = kr.daily[1] < 1 ? (own.next() < kr.daily[1] ? 1 : 0) : Math.round(raw);
+				if (value === 0 && kr.daily[1] < 1) continue;
+				chunk.push({ metricKey: kr.metric.metricKey, subjectId, date: days[d] as IsoDate, value });
+				if (chunk.length >= chunkSize) {
+					yield chunk;
+					chunk = [];
+				}
+			}
+		}
+		if (chunk.length > 0) yield chunk;
+	}
+	return { units, employees, goals, metrics: DEMO_METRICS, metricValues };
+}
