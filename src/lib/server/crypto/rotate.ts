@@ -1,9 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { encryptedColumns, fieldName, type EncryptedColumn } from './columns';
 import { decryptField, encryptField, envelopeKeyId } from './envelope';
 import type { Keyring } from './keyring';
 
 /** Runs one statement with `?` placeholders and returns its rows (MikroORM's `execute`). */
 export type SqlExecute = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+function executor(em: EntityManager): SqlExecute {
+	return (sql, params) =>
+		em
+			.getConnection()
+			.execute<Record<string, unknown>[]>(sql, params, 'all', em.getTransactionContext());
+}
 
 export type RotationProgress = {
 	table: string;
@@ -25,18 +33,19 @@ function envelopeSql(column: EncryptedColumn): string {
 
 /**
  * Re-seals every value of the registered columns that is not under the keyring's current key,
- * in batches of short autocommit updates, so the app keeps serving while it runs. Each update
- * is a compare-and-set on the old envelope: a value the app rewrote meanwhile (already under the
+ * one short transaction per batch, so the app keeps serving while it runs. Each update is a
+ * compare-and-set on the old envelope: a value the app rewrote meanwhile (already under the
  * current key) is left alone. Old keys must stay in the keyring until this returns.
  */
 export async function rotateEncryptedColumns(options: {
-	execute: SqlExecute;
+	em: EntityManager;
 	keyring: Keyring;
 	batchSize?: number;
 	columns?: readonly EncryptedColumn[];
 	onProgress?: (progress: RotationProgress) => void;
 }): Promise<RotationProgress[]> {
-	const { execute, keyring } = options;
+	const { keyring } = options;
+	const execute = executor(options.em);
 	const batchSize = options.batchSize ?? 500;
 	const current = keyring.current().id;
 	const results: RotationProgress[] = [];
@@ -56,22 +65,27 @@ export async function rotateEncryptedColumns(options: {
 				 order by id limit ?`,
 				[after, keyPattern(current), batchSize]
 			);
-			for (const row of rows) {
-				const id = String(row.id);
-				const old = String(row.envelope);
-				const context = { field: fieldName(column), recordId: id };
-				if (envelopeKeyId(old) === current) continue;
-				const sealed = encryptField(decryptField(old, context, keyring), context, keyring);
-				const value = column.format === 'json' ? JSON.stringify({ $enc: sealed }) : sealed;
-				const cast = column.format === 'json' ? '::jsonb' : '';
-				const updated = await execute(
-					`update "${column.table}" set "${column.column}" = ?${cast}
+			await options.em.transactional(async (tx) => {
+				const inTx = executor(tx);
+				// The audit trail's trigger lets exactly this (re-sealing before/after) through.
+				await inTx(`select set_config('loopwork.key_rotation', 'on', true)`, []);
+				for (const row of rows) {
+					const id = String(row.id);
+					const old = String(row.envelope);
+					const context = { field: fieldName(column), recordId: id };
+					if (envelopeKeyId(old) === current) continue;
+					const sealed = encryptField(decryptField(old, context, keyring), context, keyring);
+					const value = column.format === 'json' ? JSON.stringify({ $enc: sealed }) : sealed;
+					const cast = column.format === 'json' ? '::jsonb' : '';
+					const updated = await inTx(
+						`update "${column.table}" set "${column.column}" = ?${cast}
 					 where id = ?::uuid and ${envelope} = ? returning id`,
-					[value, id, old]
-				);
-				if (updated.length) progress.rewritten += 1;
-				else progress.skippedConcurrent += 1;
-			}
+						[value, id, old]
+					);
+					if (updated.length) progress.rewritten += 1;
+					else progress.skippedConcurrent += 1;
+				}
+			});
 			options.onProgress?.(progress);
 			const last = rows.at(-1);
 			if (!last || rows.length < batchSize) break;
@@ -84,14 +98,14 @@ export async function rotateEncryptedColumns(options: {
 
 /** How many values of the registered columns are still sealed under another key than current. */
 export async function countStaleValues(options: {
-	execute: SqlExecute;
+	em: EntityManager;
 	keyring: Keyring;
 	columns?: readonly EncryptedColumn[];
 }): Promise<number> {
 	let total = 0;
 	for (const column of options.columns ?? encryptedColumns()) {
 		const envelope = envelopeSql(column);
-		const rows = await options.execute(
+		const rows = await executor(options.em)(
 			`select count(*)::int as n from "${column.table}" where ${envelope} like 'lw1:%' and ${envelope} not like ?`,
 			[keyPattern(options.keyring.current().id)]
 		);

@@ -15,3 +15,4 @@ export {
 	type RouteRule,
 	type RouteGate
 } from './routes';
+export { loadActor, loadPersonFacts } from './load';

@@ -30,7 +30,20 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/invite/[token]': { read: open, write: open },
 	'/reset/[token]': { read: open, write: open },
 	'/admin/audit': { read: can('audit.read') },
-	'/admin/audit/export': { read: can('audit.read') }
+	'/admin/audit/export': { read: can('audit.read') },
+	// Prometheus scrapes with no session today; TODO(#4): a scrape token instead of admin-only.
+	'/metrics': { read: can('setting.manage') },
+	'/workflows': { read: can('definition.read') },
+	'/workflows/[slug]': { read: can('definition.read') },
+	'/workflows/[slug]/v/[version]': { read: can('definition.read') },
+	'/api/definitions': { read: can('definition.read') },
+	// Instance lists and details are per subject: the route must filter with `authorize`.
+	'/instances': { read: can('instance.read') },
+	'/instances/[id]': { read: can('instance.read') },
+	'/api/instances': { read: can('instance.read'), write: can('instance.manage') },
+	'/api/instances/[id]': { read: can('instance.read') },
+	// Raw events are an integration/hr tool; people complete their tasks through task routes.
+	'/api/instances/[id]/events': { write: can('instance.manage') }
 };
 
 export function accessKind(method: string): 'read' | 'write' {
