@@ -8,6 +8,7 @@ import { Timer } from './timer.entity';
 import { Outbox, Notification } from './outbox.entity';
 import { domainEntities } from '../../domain/entities/index';
 import { securityEntities } from '../../auth/entities';
+import { inboxEntities } from '../../notify/entities';
 
 export * from './organisation.entity';
 export * from './org-unit.entity';
@@ -32,5 +33,6 @@ export const entities = [
 	Outbox,
 	Notification,
 	...domainEntities,
-	...securityEntities
+	...securityEntities,
+	...inboxEntities
 ];

@@ -3,6 +3,7 @@ import { Migration20250601000000_initial } from './Migration20250601000000_initi
 import { Migration20250602000000_domain } from './Migration20250602000000_domain';
 import { Migration20250603000000_security } from './Migration20250603000000_security';
 import { Migration20250604000000_scheme_scope } from './Migration20250604000000_scheme_scope';
+import { Migration20250610000000_inbox } from './Migration20250610000000_inbox';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -12,5 +13,6 @@ export const migrationsList: MigrationObject[] = [
 	{ name: 'Migration20250601000000_initial', class: Migration20250601000000_initial },
 	{ name: 'Migration20250602000000_domain', class: Migration20250602000000_domain },
 	{ name: 'Migration20250603000000_security', class: Migration20250603000000_security },
-	{ name: 'Migration20250604000000_scheme_scope', class: Migration20250604000000_scheme_scope }
+	{ name: 'Migration20250604000000_scheme_scope', class: Migration20250604000000_scheme_scope },
+	{ name: 'Migration20250610000000_inbox', class: Migration20250610000000_inbox }
 ];
