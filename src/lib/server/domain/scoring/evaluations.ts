@@ -89,7 +89,16 @@ export async function openEvaluations(
 	orgId: string,
 	input: { cycle: string; employeeIds?: string[]; now: Date }
 ): Promise<number> {
-	return transaction(em, async (db) => {
+	return transaction(em, (db) => openEvaluationsIn(db, orgId, input));
+}
+
+/** {@link openEvaluations} inside an open transaction. */
+export async function openEvaluationsIn(
+	db: Db,
+	orgId: string,
+	input: { cycle: string; employeeIds?: string[]; now: Date }
+): Promise<number> {
+	{
 		const created = await db.query<{ employee_id: string }>(
 			`insert into evaluation (id, organisation_id, employee_id, cycle, status)
 			 select gen_random_uuid(), $1, e.id, $2, 'live' from employee e
@@ -99,7 +108,7 @@ export async function openEvaluations(
 		);
 		await rescoreLiveIn(db, orgId, input.now, { employeeIds: created.map((c) => c.employee_id) });
 		return created.length;
-	});
+	}
 }
 
 /** Re-scores live evaluations now (e.g. after progress moved). */
@@ -131,7 +140,17 @@ export async function swapScheme(
 	input: SchemeInput & { replaces?: string },
 	actor: ChangeActor
 ): Promise<SwapResult> {
-	return transaction(em, async (db) => {
+	return transaction(em, (db) => swapSchemeIn(db, orgId, input, actor));
+}
+
+/** {@link swapScheme} inside an open transaction. */
+export async function swapSchemeIn(
+	db: Db,
+	orgId: string,
+	input: SchemeInput & { replaces?: string },
+	actor: ChangeActor
+): Promise<SwapResult> {
+	{
 		const before = await loadSchemes(db, orgId);
 		const replacedKey = input.replaces ?? input.key;
 		const replaced = before.filter((s) => s.key === replacedKey).at(-1) ?? null;
@@ -167,7 +186,7 @@ export async function swapScheme(
 			after: scheme
 		});
 		return { scheme, replaced, rescored, leftFinalised, swapId };
-	});
+	}
 }
 
 /** Publishes a scheme version without the swap record (first schemes, seeding). */
