@@ -3,6 +3,7 @@ import { Migration20250601000000_initial } from './Migration20250601000000_initi
 import { Migration20250602000000_domain } from './Migration20250602000000_domain';
 import { Migration20250603000000_security } from './Migration20250603000000_security';
 import { Migration20250604000000_scheme_scope } from './Migration20250604000000_scheme_scope';
+import { Migration20250605000000_metric_value_bulk } from './Migration20250605000000_metric_value_bulk';
 import { Migration20250610000000_inbox } from './Migration20250610000000_inbox';
 
 /**
@@ -14,5 +15,9 @@ export const migrationsList: MigrationObject[] = [
 	{ name: 'Migration20250602000000_domain', class: Migration20250602000000_domain },
 	{ name: 'Migration20250603000000_security', class: Migration20250603000000_security },
 	{ name: 'Migration20250604000000_scheme_scope', class: Migration20250604000000_scheme_scope },
+	{
+		name: 'Migration20250605000000_metric_value_bulk',
+		class: Migration20250605000000_metric_value_bulk
+	},
 	{ name: 'Migration20250610000000_inbox', class: Migration20250610000000_inbox }
 ];
