@@ -3,11 +3,25 @@
  * record (who, when, why, before, after) for the audit trail; nothing is mutated. Refusals are
  * {@link Result} failures with a path and a code the UI can translate.
  */
-import { buildGoalIndex, goalDescendants, validateGoal, type Goal, type GoalIndex } from './goals';
+import {
+	buildGoalIndex,
+	goalDescendants,
+	validateGoal,
+	type Goal,
+	type GoalIndex,
+	type GoalStatus
+} from './goals';
 import type { IsoDate } from './dates';
 import { fail, ok, type DomainIssue, type Result } from './result';
 
-export const GOAL_CHANGE_KINDS = ['retarget', 'reweight', 'reparent', 'archive', 'relink'] as const;
+export const GOAL_CHANGE_KINDS = [
+	'retarget',
+	'reweight',
+	'reparent',
+	'archive',
+	'relink',
+	'status'
+] as const;
 export type GoalChangeKind = (typeof GOAL_CHANGE_KINDS)[number];
 
 /** Who changes a goal, when (ISO-8601 instant) and why. */
@@ -242,4 +256,38 @@ export function relinkGoal(
 		['supports'],
 		context
 	);
+}
+
+/**
+ * Status moves a goal may make: submitted for approval, approved or returned, completed,
+ * reopened. Archiving has its own function; an archived goal stays archived.
+ */
+export const GOAL_STATUS_TRANSITIONS: Readonly<Record<GoalStatus, readonly GoalStatus[]>> = {
+	draft: ['awaiting_approval', 'active'],
+	awaiting_approval: ['active', 'draft'],
+	active: ['done', 'draft'],
+	done: ['active'],
+	archived: []
+};
+
+/**
+ * Moves a goal to another status along {@link GOAL_STATUS_TRANSITIONS}. `draft → active`
+ * is allowed for goals set top-down (a company objective HR activates without approval).
+ */
+export function changeGoalStatus(
+	goal: Goal,
+	status: Exclude<GoalStatus, 'archived'>,
+	context: ChangeContext
+): Result<GoalChangeResult> {
+	const refused = refuseArchived(goal);
+	if (refused) return refused;
+	if (!GOAL_STATUS_TRANSITIONS[goal.status].includes(status)) {
+		return fail({
+			code: 'goal.bad_status_transition',
+			path: `goals.${goal.id}.status`,
+			message: `A goal cannot go from ${goal.status} to ${status}`,
+			params: { goal: goal.id, from: goal.status, to: status }
+		});
+	}
+	return record('status', goal, { ...goal, status }, ['status'], context);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { archiveGoal, relinkGoal, reparentGoal, retargetGoal, reweightGoal } from './goal-changes';
+import {
+	archiveGoal,
+	changeGoalStatus,
+	relinkGoal,
+	reparentGoal,
+	retargetGoal,
+	reweightGoal
+} from './goal-changes';
 import {
 	buildGoalIndex,
 	goalAncestors,
@@ -145,6 +152,24 @@ describe('goal changes', () => {
 		expect(relinkGoal(index, 'features', ['nope'], who)).toMatchObject({
 			ok: false,
 			issues: [{ path: 'goals.features.supports.0' }]
+		});
+	});
+});
+
+describe('status changes', () => {
+	it('follows the approval flow and refuses other moves', () => {
+		const draft = goal('personal', 'company', { status: 'draft' });
+		const submitted = changeGoalStatus(draft, 'awaiting_approval', who);
+		expect(submitted.ok && submitted.value.change).toMatchObject({
+			kind: 'status',
+			before: { status: 'draft' },
+			after: { status: 'awaiting_approval' }
+		});
+		if (!submitted.ok) return;
+		expect(changeGoalStatus(submitted.value.goal, 'draft', who).ok).toBe(true); // returned with comments
+		expect(changeGoalStatus(submitted.value.goal, 'done', who)).toMatchObject({
+			ok: false,
+			issues: [{ code: 'goal.bad_status_transition' }]
 		});
 	});
 });

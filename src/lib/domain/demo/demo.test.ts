@@ -11,6 +11,7 @@ import { rollUpProgress } from '../rollup';
 import { scoreEvaluation } from '../scoring';
 import { selectScheme, validateWeightingScheme } from '../weighting';
 import { buildDemoCompany } from './index';
+import { applyRetentionStrategy } from './strategy-change';
 
 const today = '2026-12-04';
 const demo = buildDemoCompany({ today });
@@ -235,3 +236,33 @@ describe.each(['2027-03-01', '2026-01-31', '2026-06-07', '2028-02-29'])(
 		});
 	}
 );
+
+describe('story: strategy change', () => {
+	it('replaces user growth with retention and keeps the history', () => {
+		const result = applyRetentionStrategy(demo.goals, {
+			who: 'emp-he-min',
+			at: `${today}T09:00:00Z`,
+			why: 'Strategy moves from scale to profit'
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const after = new Map(result.value.goals.map((g) => [g.id, g]));
+		expect(after.get('g-user-growth')?.status).toBe('archived');
+		expect(after.get('g-retention')?.status).toBe('active');
+		expect(after.get('g-product-optimisation')?.parentId).toBe('g-retention');
+		expect(result.value.changes.map((c) => c.kind)).toEqual([
+			'status',
+			'status',
+			'status',
+			'reparent',
+			'archive'
+		]);
+		expect(result.value.changes[3]).toMatchObject({
+			before: { parentId: 'g-user-growth' },
+			after: { parentId: 'g-retention' },
+			who: 'emp-he-min'
+		});
+		expect(validateGoalTree(result.value.goals).ok).toBe(true);
+		expect(demo.goals.find((g) => g.id === 'g-user-growth')?.status).toBe('active'); // input untouched
+	});
+});

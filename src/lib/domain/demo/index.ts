@@ -68,3 +68,4 @@ export { buildScaleCompany, type ScaleCompany } from './scale';
 export { createPrng, type Prng } from './prng';
 export type { DemoAccount, DemoRole } from './accounts';
 export type { StoryEvent } from './timeline';
+export { applyRetentionStrategy, type StrategyChange } from './strategy-change';
