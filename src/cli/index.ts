@@ -27,6 +27,21 @@ const commands: Record<string, Command> = {
 		usage: 'loopwork worker [--once] [--interval-ms N]',
 		load: async () => ({ run: (await import('./commands/worker.ts')).runWorker })
 	},
+	seed: {
+		summary: 'Load the demo company, or generate an organisation of N people for scale tests',
+		usage: 'loopwork seed [--employees N] [--seed S]',
+		load: async () => ({ run: (await import('./commands/seed.ts')).runSeed })
+	},
+	import: {
+		summary: 'Import metric values from a CSV or Excel file (all-or-nothing unless --partial)',
+		usage: 'loopwork import metrics <file.csv|file.xlsx> [--partial]',
+		load: async () => ({ run: (await import('./commands/import-metrics.ts')).runImportMetrics })
+	},
+	'rotate-key': {
+		summary: 'Re-encrypt confidential fields under a new key, without downtime',
+		usage: 'loopwork rotate-key [--resume]',
+		load: async () => ({ run: (await import('./commands/rotate-key.ts')).runRotateKey })
+	},
 	serve: {
 		summary: 'Start the built web app (run `npm run build` first)',
 		usage: 'loopwork serve [--port N]',
