@@ -11,7 +11,8 @@ export type PaceCurve = 'linear' | 'ease_in' | 'ease_out';
 
 /**
  * Where progress should be at `now` (0–100) if work went to plan between `start` and `due`.
- * Before the start it is 0, after the due date 100.
+ * Before the start it is 0, after the due date 100. A bare calendar date is its UTC midnight,
+ * so pass the day after a goal's due date to count the due day in full.
  */
 export function expectedPace(
 	start: Instant,

@@ -63,10 +63,10 @@ export function buildScaleCompany(options: {
 		}
 	];
 	const managerOf = new Int32Array(total).fill(-1);
-	const family: string[] = new Array<string>(total);
+	// Filled by push so V8 keeps the arrays packed (a large new Array(n) may start out sparse).
+	const family: string[] = ['executive'];
 	const unitOf = new Int32Array(total);
 	const headsUnit = new Int32Array(total).fill(-1);
-	family[0] = 'executive';
 	headsUnit[0] = 0;
 	// Breadth-first: managers take 8–20 reports each until everyone is placed.
 	const queue: number[] = [0];
@@ -76,10 +76,11 @@ export function buildScaleCompany(options: {
 		const fanout = manager === 0 ? DEPARTMENTS.length : prng.int(8, 20);
 		for (let k = 0; k < fanout && next < total; k++, next++) {
 			managerOf[next] = manager;
-			family[next] =
+			family.push(
 				manager === 0
 					? (DEPARTMENTS[k] as [string, string, string])[0]
-					: (family[manager] as string);
+					: (family[manager] as string)
+			);
 			queue.push(next);
 		}
 	}
@@ -107,11 +108,11 @@ export function buildScaleCompany(options: {
 		unitOf[i] = headsUnit[manager] as number;
 	}
 
-	const employees: Employee[] = new Array<Employee>(total);
+	const employees: Employee[] = [];
 	for (let i = 0; i < total; i++) {
 		const place = pickPlace(prng);
 		const titles = TITLES[family[i] as string] ?? (TITLES['hr'] as [LocalizedText, LocalizedText]);
-		employees[i] = {
+		employees.push({
 			id: `e-${pad(i)}`,
 			name: { en: `${prng.pick(SURNAMES)[1]} ${prng.pick(GIVEN_NAMES)[1]}` },
 			email: `e${pad(i)}@scale.example`,
@@ -123,7 +124,7 @@ export function buildScaleCompany(options: {
 			locale: place.locale,
 			timeZone: place.timeZone,
 			hireDate: addDays(today, -prng.int(30, 4000))
-		};
+		});
 	}
 
 	const year = today.slice(0, 4);
