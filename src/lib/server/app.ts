@@ -2,11 +2,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Registry } from '../engine/registry';
 import { connectDatabase, type Database } from './db/connection';
 import { ensureDefaultOrganisation } from './organisation';
-import { systemClock, type Clock } from './clock';
+import { clockFromEnv, type Clock } from './clock';
 import { logger } from './log';
 import { configureRuntime } from './runtime/engine-port';
 import { realEngine } from './runtime/real-engine';
-import { startWorkers } from './runtime/workers';
+import { startWorkers, type Workers } from './runtime/workers';
 import { importWorkflowDirectory } from './definitions/import-workflows';
 import { getRegistry } from './plugins';
 import path from 'node:path';
@@ -18,7 +18,10 @@ export type App = {
 	db: Database;
 	orgId: string;
 	registry: Registry;
+	/** The app's time. Adjustable (`set`/`advance`) when LOOPWORK_TEST_MODE=1; see clockFromEnv. */
 	clock: Clock;
+	/** The in-process timer/outbox workers, when they run (`tick()` drains what is due now). */
+	workers?: Workers;
 };
 
 export type StartOptions = {
@@ -26,6 +29,7 @@ export type StartOptions = {
 	url?: string;
 	/** Embedded data directory; `null` for an in-memory database. */
 	dataDir?: string | null;
+	/** Defaults to clockFromEnv() (the system clock unless LOOPWORK_TEST_MODE=1). */
 	clock?: Clock;
 	/** Start the in-process timer/outbox workers (default true unless LOOPWORK_WORKERS=off). */
 	workers?: boolean;
@@ -57,7 +61,7 @@ async function boot(options: StartOptions): Promise<App> {
 	const orgId = await ensureDefaultOrganisation(db.orm.em.fork());
 	const registry = await getRegistry();
 	configureRuntime({ engine: realEngine, registry });
-	const clock = options.clock ?? systemClock;
+	const clock = options.clock ?? clockFromEnv();
 	const app: App = { orm: db.orm, db, orgId, registry, clock };
 	current = app;
 	await importWorkflowDirectory({
@@ -68,7 +72,9 @@ async function boot(options: StartOptions): Promise<App> {
 	});
 	const isWorkersOn = options.workers ?? process.env.LOOPWORK_WORKERS !== 'off';
 	if (isWorkersOn) {
-		const workers = startWorkers({ orm: db.orm, clock, intervalMs: 1000 });
+		// The loop reads the app's clock on every tick, so a test clock (or a replaced one) moves it.
+		const workers = startWorkers({ orm: db.orm, clock: () => app.clock, intervalMs: 1000 });
+		app.workers = workers;
 		stoppers.push(workers.stop);
 	}
 	for (const hook of startHooks) stoppers.push(await hook(app));

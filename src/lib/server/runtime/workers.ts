@@ -6,14 +6,52 @@ import { logger } from '../log';
 
 export type Workers = { stop: () => Promise<void>; tick: () => Promise<void> };
 
+/** The clock a worker reads on every tick: a clock, or a getter (e.g. `() => getApp().clock`). */
+export type ClockSource = Clock | (() => Clock);
+
+function nowOf(source: ClockSource): Date {
+	return typeof source === 'function' ? source().now() : source.now();
+}
+
+export type DrainResult = { fired: number; stale: number; done: number; failed: number };
+
+/**
+ * Runs timers and outbox batches until a round finds nothing due (what `loopwork worker --once`
+ * does). The clock is read per round, so a moved test clock is seen; `maxRounds` bounds work
+ * whose handling keeps producing due rows (e.g. a zero-delay timer loop).
+ */
+export async function drainDue(options: {
+	orm: MikroORM;
+	clock: ClockSource;
+	batch?: number;
+	maxRounds?: number;
+	services?: Readonly<Record<string, unknown>>;
+}): Promise<DrainResult> {
+	const batch = options.batch ?? 100;
+	const total: DrainResult = { fired: 0, stale: 0, done: 0, failed: 0 };
+	for (let round = 0; round < (options.maxRounds ?? 10_000); round++) {
+		const em = options.orm.em.fork();
+		const now = nowOf(options.clock);
+		const timers = await runDueTimers({ em, now, limit: batch });
+		const outbox = await runOutbox({ em, now, limit: batch, services: options.services });
+		total.fired += timers.fired;
+		total.stale += timers.stale;
+		total.done += outbox.done;
+		total.failed += outbox.failed;
+		if (timers.fired + timers.stale + outbox.done + outbox.failed === 0) break;
+	}
+	return total;
+}
+
 /**
  * Polls due timers and the outbox every `intervalMs` (immediately again while a batch was
  * full). Used in-process by the app and by `loopwork worker`; several processes may run it
- * against one PostgreSQL. `stop` waits for the current tick.
+ * against one PostgreSQL. The clock is read on every tick, so the app passes a getter of its
+ * current clock and a test clock moves the loop too. `stop` waits for the current tick.
  */
 export function startWorkers(options: {
 	orm: MikroORM;
-	clock: Clock;
+	clock: ClockSource;
 	intervalMs?: number;
 	batch?: number;
 	services?: Readonly<Record<string, unknown>>;
@@ -26,24 +64,31 @@ export function startWorkers(options: {
 
 	const tick = async (): Promise<void> => {
 		const em = options.orm.em.fork();
-		const now = options.clock.now();
+		const now = nowOf(options.clock);
 		const timers = await runDueTimers({ em, now, limit: batch });
 		const outbox = await runOutbox({ em, now, limit: batch, services: options.services });
 		if (timers.fired + timers.stale >= batch || outbox.done + outbox.failed >= batch) {
 			if (!isStopped) return tick();
 		}
 	};
+	// Ticks queue on `running`, so a tick requested from outside (e.g. right after a test clock
+	// moved) and the loop's own never run side by side in one process.
+	const enqueue = (): Promise<void> => {
+		const next = running.then(tick);
+		running = next.catch((err: unknown) => logger.error({ err }, 'worker tick failed'));
+		return next;
+	};
 	const loop = () => {
 		if (isStopped) return;
-		running = tick()
-			.catch((err: unknown) => logger.error({ err }, 'worker tick failed'))
+		void enqueue()
+			.catch(() => undefined)
 			.finally(() => {
 				if (!isStopped) handle = setTimeout(loop, intervalMs);
 			});
 	};
 	handle = setTimeout(loop, 0);
 	return {
-		tick,
+		tick: enqueue,
 		stop: async () => {
 			isStopped = true;
 			if (handle) clearTimeout(handle);
