@@ -36,6 +36,10 @@ export type Subject = {
 	locale: string;
 	timeZone: string;
 	hireDate: string | null;
+	/** Goal progress 0..1, when known. */
+	progress?: number;
+	metrics: Record<string, unknown>;
+	attributes: Record<string, unknown>;
 	manager: Subject | null;
 };
 
@@ -52,7 +56,14 @@ export type LintIssue = {
 
 export type StepResult =
 	| { ok: true; snapshot: Snapshot; effects: Effect[] }
-	| { ok: false; code: 'event_not_accepted'; state: unknown; accepted: string[] };
+	| {
+			ok: false;
+			/** `evaluation_failed`: an expression threw; `message` says why. */
+			code: 'event_not_accepted' | 'evaluation_failed';
+			state: unknown;
+			accepted: string[];
+			message?: string;
+	  };
 
 export type Engine<Compiled = unknown, Definition = unknown> = {
 	parseDefinition: (

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
 	bad_request: 400,
 	event_not_accepted: 409,
 	conflict: 409,
+	evaluation_failed: 422,
 	unavailable: 503
 } as const;
 export type AppErrorCode = keyof typeof ERROR_STATUS;
@@ -52,6 +53,28 @@ export class AppError extends Error {
 			'event_not_accepted',
 			`Event "${eventType}" is not accepted in the current state`,
 			{ event: eventType, state, accepted }
+		);
+	}
+
+	/**
+	 * An expression of the definition (guard, formula, setData value) threw for this event: the
+	 * event was well-formed and accepted by the state, but the definition could not evaluate it.
+	 * `path` points at the expression in the definition when it could be located.
+	 */
+	static evaluationFailed(
+		eventType: string,
+		message: string,
+		details: { state: unknown; path?: string; expression?: string }
+	): AppError {
+		return new AppError(
+			'evaluation_failed',
+			`Event "${eventType}" could not be evaluated: ${message}`,
+			{
+				event: eventType,
+				state: details.state,
+				...(details.path !== undefined ? { path: details.path } : {}),
+				...(details.expression !== undefined ? { expression: details.expression } : {})
+			}
 		);
 	}
 

@@ -14,6 +14,7 @@ import { inTransaction, type Sql } from './pg';
 import { chainCte, subjectFromChain, type ChainRow } from './subject';
 import { buildWrite } from './write-sql';
 import { taskOutcomes } from './task-outcomes';
+import { expressionPath, failedExpression } from './expression-path';
 import { metrics } from './metrics';
 
 export type EventResult = {
@@ -127,6 +128,15 @@ export async function applyEvent(sql: Sql, options: SendEventOptions): Promise<E
 	const stepped = engine.step(version.compiled, row.snapshot, event, env);
 	if (!stepped.ok) {
 		metrics.eventsRefused.inc();
+		if (stepped.code === 'evaluation_failed') {
+			const expression = failedExpression(stepped.message);
+			const path = expression ? expressionPath(version.content, expression) : undefined;
+			throw AppError.evaluationFailed(event.type, stepped.message ?? 'an expression failed', {
+				state: row.state_value,
+				path,
+				expression
+			});
+		}
 		throw AppError.eventNotAccepted(event.type, row.state_value, stepped.accepted);
 	}
 	const seq = row.version + 1;

@@ -46,6 +46,10 @@ export function subjectFromChain(rows: ChainRow[]): Subject | undefined {
 			locale: row.locale,
 			timeZone: row.time_zone,
 			hireDate: row.hire_date,
+			// Always present, so `has(subject.metrics.x)` is false rather than an evaluation error
+			// until the domain supplies the subject's metrics and progress.
+			metrics: {},
+			attributes: {},
 			manager
 		};
 	}

@@ -46,9 +46,12 @@ export async function runDueTimers(options: { em: EntityManager; now: Date; limi
 			} catch (err) {
 				// A refusal is thrown before anything was written, so the transaction is still usable.
 				if (!isAppError(err)) throw err;
-				logger.warn(
-					{ timerId: timer.id, instanceId: timer.instance_id, code: err.code },
-					'stale timer cancelled'
+				// A timer whose guard or formula threw is a definition bug, not a stale timer: say so loudly.
+				const log = err.code === 'evaluation_failed' ? logger.error : logger.warn;
+				log.call(
+					logger,
+					{ timerId: timer.id, instanceId: timer.instance_id, code: err.code, err: err.message },
+					'timer refused and cancelled'
 				);
 				await sql(
 					'lw_timer_stale',
