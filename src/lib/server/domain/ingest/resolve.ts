@@ -61,26 +61,24 @@ async function lookups(db: Db, orgId: string, values: readonly IncomingValue[]) 
 	}
 	const personRefs = [...people];
 	const unitRefs = [...units];
-	const [metrics, persons, orgUnits] = await Promise.all([
-		db.query<{ id: string; key: string; formula: string | null }>(
-			'select id, key, formula from metric_definition where organisation_id = $1',
-			[orgId]
-		),
-		personRefs.length === 0
-			? []
-			: db.query<{ id: string; email: string }>(
-					`select id, email from employee where organisation_id = $1
+	const metrics = await db.query<{ id: string; key: string; formula: string | null }>(
+		'select id, key, formula from metric_definition where organisation_id = $1',
+		[orgId]
+	);
+	const persons = await (personRefs.length === 0
+		? []
+		: db.query<{ id: string; email: string }>(
+				`select id, email from employee where organisation_id = $1
 				 and (email = any($2::text[]) or id = any($3::uuid[]))`,
-					[orgId, personRefs, personRefs.filter((ref) => UUID.test(ref))]
-				),
-		unitRefs.length === 0
-			? []
-			: db.query<{ id: string; name: string }>(
-					`select id, name from org_unit where organisation_id = $1
+				[orgId, personRefs, personRefs.filter((ref) => UUID.test(ref))]
+			));
+	const orgUnits = await (unitRefs.length === 0
+		? []
+		: db.query<{ id: string; name: string }>(
+				`select id, name from org_unit where organisation_id = $1
 				 and (name = any($2::text[]) or id = any($3::uuid[]))`,
-					[orgId, unitRefs, unitRefs.filter((ref) => UUID.test(ref))]
-				)
-	]);
+				[orgId, unitRefs, unitRefs.filter((ref) => UUID.test(ref))]
+			));
 	const metricByKey = new Map(metrics.map((m) => [m.key, m]));
 	const personByRef = new Map<string, string>();
 	for (const person of persons) {

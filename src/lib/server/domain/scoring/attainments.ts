@@ -86,16 +86,14 @@ export async function loadContexts(
 	orgId: string,
 	employeeIds: readonly string[]
 ): Promise<Map<string, SchemeContext>> {
-	const [units, people] = await Promise.all([
-		db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind'] }>(
-			'select id, parent_id, kind from org_unit where organisation_id = $1',
-			[orgId]
-		),
-		db.query<{ id: string; unit_id: string | null; job_family: string | null }>(
-			'select id, unit_id, job_family from employee where organisation_id = $1 and id = any($2::uuid[])',
-			[orgId, employeeIds]
-		)
-	]);
+	const units = await db.query<{ id: string; parent_id: string | null; kind: OrgUnit['kind'] }>(
+		'select id, parent_id, kind from org_unit where organisation_id = $1',
+		[orgId]
+	);
+	const people = await db.query<{ id: string; unit_id: string | null; job_family: string | null }>(
+		'select id, unit_id, job_family from employee where organisation_id = $1 and id = any($2::uuid[])',
+		[orgId, employeeIds]
+	);
 	const unitMap = new Map<string, OrgUnit>(
 		units.map((u) => [u.id, { id: u.id, kind: u.kind, parentId: u.parent_id, name: {} }])
 	);

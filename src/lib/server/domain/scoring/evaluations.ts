@@ -44,11 +44,9 @@ export async function rescoreLiveIn(
 	);
 	if (rows.length === 0) return 0;
 	const employees = [...new Set(rows.map((r) => r.employee_id))];
-	const [schemes, contexts, table] = await Promise.all([
-		loadSchemes(db, orgId),
-		loadContexts(db, orgId, employees),
-		loadAttainments(db, orgId, employees)
-	]);
+	const schemes = await loadSchemes(db, orgId);
+	const contexts = await loadContexts(db, orgId, employees);
+	const table = await loadAttainments(db, orgId, employees);
 	const rowIdOf = new Map(schemes.map((s) => [`${s.key}@${s.version}`, s.rowId]));
 	const today = isoDay(now);
 	const ids: string[] = [];
