@@ -140,24 +140,15 @@ async function verify(orm: MikroORM) {
 	}
 }
 
-async function appliedSoFar(): Promise<number> {
-	const count = async (orm: MikroORM) => {
-		const [row] = await withSql(orm.em.fork(), (q) =>
-			q<{ n: number }>(
-				undefined,
-				"select count(*)::int as n from journal where kind = 'event' and instance_id = any($1::uuid[])",
-				[instanceIds]
-			)
-		);
-		return row?.n ?? 0;
-	};
-	if (db) return count(db.orm);
-	const embedded = await openEmbedded();
-	try {
-		return await count(embedded.orm);
-	} finally {
-		await embedded.close();
-	}
+async function appliedSoFar(orm: MikroORM): Promise<number> {
+	const [row] = await withSql(orm.em.fork(), (q) =>
+		q<{ n: number }>(
+			undefined,
+			"select count(*)::int as n from journal where kind = 'event' and instance_id = any($1::uuid[])",
+			[instanceIds]
+		)
+	);
+	return row?.n ?? 0;
 }
 
 describe('a process killed with SIGKILL during a stream of events', () => {
@@ -173,9 +164,8 @@ describe('a process killed with SIGKILL during a stream of events', () => {
 		expect(first.lines).not.toContain('done');
 
 		// Killed mid-stream: some events were applied, not all; each answered one was committed.
-		const applied = await appliedSoFar();
-		expect(applied).toBeGreaterThanOrEqual(before.length);
-		expect(applied).toBeLessThan(stream.length);
+		// (PGlite: counted from the duplicates below, to open its data directory once less.)
+		let applied = db ? await appliedSoFar(db.orm) : undefined;
 
 		const second = spawnFixture('event-stream.ts', { ...childEnv(), STREAM_FILE: streamFile });
 		const exit = await second.exited;
@@ -186,6 +176,9 @@ describe('a process killed with SIGKILL during a stream of events', () => {
 		// What the first process got an answer for comes back as a duplicate with the same seq.
 		const bySeq = new Map(resent.map((a) => [a.id, a]));
 		for (const a of before) expect(bySeq.get(a.id)).toMatchObject({ seq: a.seq, dup: true });
+		applied ??= resent.filter((a) => a.dup).length;
+		expect(applied).toBeGreaterThanOrEqual(before.length);
+		expect(applied).toBeLessThan(stream.length);
 		expect(resent.filter((a) => a.dup)).toHaveLength(applied);
 
 		if (db) await verify(db.orm);

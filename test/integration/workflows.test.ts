@@ -261,3 +261,61 @@ describe('monthly-sales-target through the runtime and the real engine', () => {
 		expect(outbox?.n).toBe(0);
 	}, 60_000);
 });
+
+describe('an expression that fails while an event is applied', () => {
+	it('is refused with evaluation_failed (422), the message and the path, and writes nothing', async () => {
+		const definition = {
+			id: 'test-evaluation-failure',
+			name: { en: 'Evaluation failure' },
+			initial: 'open',
+			states: {
+				open: {
+					meta: { kind: 'wait' },
+					on: {
+						rate: {
+							target: 'done',
+							guard: { type: 'core.expr', params: { expr: 'event.data.level.value > 1' } }
+						}
+					}
+				},
+				done: { type: 'final', meta: { kind: 'final' } }
+			}
+		};
+		const { importDefinition } = await import('../../src/lib/server/definitions/service');
+		const imported = await importDefinition({
+			em: db.orm.em.fork(),
+			orgId: org.orgId,
+			content: definition,
+			now: new Date('2025-01-01T00:00:00Z')
+		});
+		expect(imported.ok).toBe(true);
+		const d = new Driver(manualClock('2025-01-01T00:00:00Z'));
+		const started = await d.start(definition.id);
+		const refused = await sendEvent({
+			em: db.orm.em.fork(),
+			orgId: org.orgId,
+			instanceId: started.instanceId,
+			event: { type: 'rate', data: {} },
+			now: d.clock.now()
+		}).catch((err: unknown) => err);
+		expect(refused).toMatchObject({
+			code: 'evaluation_failed',
+			status: 422,
+			message: expect.stringContaining('No such key: level'),
+			details: {
+				state: 'open',
+				expression: 'event.data.level.value > 1',
+				path: 'states.open.on.rate.guard.params.expr'
+			}
+		});
+		expect((await d.summary()).version).toBe(1);
+		const ok = await sendEvent({
+			em: db.orm.em.fork(),
+			orgId: org.orgId,
+			instanceId: started.instanceId,
+			event: { type: 'rate', data: { level: { value: 2 } } },
+			now: d.clock.now()
+		});
+		expect(ok).toMatchObject({ status: 'done', seq: 2 });
+	});
+});
