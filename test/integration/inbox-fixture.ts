@@ -63,7 +63,7 @@ export async function setupInboxFixture(): Promise<InboxFixture> {
 	);
 	const imported = await importDefinition({ em: em(), orgId, content, now: T0 });
 	if (!imported.ok) throw new Error(`annual cycle refused: ${JSON.stringify(imported.issues)}`);
-	const startCycle = async (subjectId = people.zhang) => {
+	const startCycle = async (subjectId: string = people.zhang) => {
 		const started = await startInstance({
 			em: em(),
 			orgId,

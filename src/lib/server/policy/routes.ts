@@ -43,7 +43,15 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/api/instances': { read: can('instance.read'), write: can('instance.manage') },
 	'/api/instances/[id]': { read: can('instance.read') },
 	// Raw events are an integration/hr tool; people complete their tasks through task routes.
-	'/api/instances/[id]/events': { write: can('instance.manage') }
+	'/api/instances/[id]/events': { write: can('instance.manage') },
+	// Tasks are checked per row (assignee or role holder) by the task queries; 404 otherwise.
+	'/inbox': { read: signedIn },
+	'/tasks/[id]': { read: signedIn, write: signedIn },
+	'/notifications': { read: signedIn, write: signedIn },
+	'/feedback/[instanceId]': { read: can('feedback.read'), write: can('feedback.read') },
+	'/admin/outbox': { read: can('setting.manage') },
+	// Refused with 404 unless LOOPWORK_TEST_MODE=1.
+	'/api/test/clock': { read: signedIn, write: signedIn }
 };
 
 export function accessKind(method: string): 'read' | 'write' {
