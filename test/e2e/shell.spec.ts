@@ -98,6 +98,17 @@ describe('app shell', () => {
 		await context.close();
 	});
 
+	it('shows the sign-in page without navigation to a visitor', async () => {
+		const { context, page } = await newPage({ as: false });
+		await page.goto('/workflows');
+		await hydrated(page);
+		expect(new URL(page.url()).pathname).toBe('/login');
+		expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+		expect(await page.getByRole('button', { name: '中文' }).count()).toBe(1);
+		await screenshot(page, 'login-desktop');
+		await context.close();
+	});
+
 	it('fits a 375 px screen and opens the navigation in a sheet', async () => {
 		const { context, page } = await newPage({ viewport: 'mobile' });
 		for (const path of ['/', '/workflows', '/instances']) {
