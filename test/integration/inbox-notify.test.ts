@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../src/lib/server/runtime/outbox';
+import { runDueTimers } from '../../src/lib/server/runtime/timers';
 import { completeTask, listInbox } from '../../src/lib/server/tasks/index';
 import {
 	deliverMail,
@@ -82,6 +83,42 @@ describe('notifications and the mail outbox', () => {
 	it('ships the precompiled templates generated from their sources', async () => {
 		expect(generateModule()).toContain('runtime.template(');
 		expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(await formattedModule());
+	});
+});
+
+describe('reminders from the definition timers', () => {
+	it('reminds the assignee before the due date and escalates to the manager when overdue', async () => {
+		const { instanceId } = await fx.startCycle();
+		const day = 86_400_000;
+		await runDueTimers({ em: fx.em(), now: new Date(T0.getTime() + 11 * day + 1000) });
+		await runDueTimers({ em: fx.em(), now: new Date(T0.getTime() + 14 * day + 1000) });
+		await runOutbox({ em: fx.em(), now: new Date(T0.getTime() + 14 * day + 2000) });
+		const mine = await listNotifications({
+			em: fx.em(),
+			orgId: fx.orgId,
+			actor: fx.actors.zhang,
+			locale: 'en'
+		});
+		expect(mine.find((n) => n.instanceId === instanceId)?.text).toBe(
+			'Reminder: your step in FY2025 for Zhang San is due in 3 days'
+		);
+		const manager = await listNotifications({
+			em: fx.em(),
+			orgId: fx.orgId,
+			actor: fx.actors.sun,
+			locale: 'en'
+		});
+		expect(manager.find((n) => n.instanceId === instanceId)?.text).toBe(
+			"Overdue: a step of Zhang San's FY2025 cycle has passed its due date"
+		);
+		const journal = await fx.query<{ kind: string; event_type: string }>(
+			'select kind, event_type from journal where instance_id = ? order by seq',
+			[instanceId]
+		);
+		expect(journal.filter((j) => j.kind === 'timer').map((j) => j.event_type)).toEqual([
+			expect.stringContaining('xstate.after.P11D'),
+			expect.stringContaining('xstate.after.P14D')
+		]);
 	});
 });
 
@@ -169,6 +206,8 @@ describe('feedback threads', () => {
 			actor: fx.actors.sun,
 			locale: 'en'
 		});
-		expect(notes[0]?.text).toBe('Zhang San replied: "Next week\'s visit plan is ready"');
+		expect(notes.find((n) => n.template === 'feedbackReplied')?.text).toBe(
+			'Zhang San replied: "Next week\'s visit plan is ready"'
+		);
 	});
 });

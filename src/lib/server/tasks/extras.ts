@@ -87,6 +87,11 @@ export async function taskExtras(options: {
 		  order by up.depth, g.created_at limit 50`,
 		[subjectId, orgId]
 	);
+	const metrics = await execute<{ key: string; name: unknown }>(
+		em,
+		`select key, name from metric_definition where organisation_id = ?::uuid order by key limit 200`,
+		[orgId]
+	);
 	return {
 		progress: goals.map((g) => ({
 			id: g.id,
@@ -100,6 +105,10 @@ export async function taskExtras(options: {
 			departmentGoals: departmentGoals.map((g) => ({
 				value: g.id,
 				label: pickLocalised(g.title as Record<string, string>, locale)
+			})),
+			metrics: metrics.map((metric) => ({
+				value: metric.key,
+				label: pickLocalised(metric.name as Record<string, string>, locale)
 			}))
 		}
 	};
