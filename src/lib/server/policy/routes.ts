@@ -51,7 +51,17 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/feedback/[instanceId]': { read: can('feedback.read'), write: can('feedback.read') },
 	'/admin/outbox': { read: can('setting.manage') },
 	// Refused with 404 unless LOOPWORK_TEST_MODE=1.
-	'/api/test/clock': { read: signedIn, write: signedIn }
+	'/api/test/clock': { read: signedIn, write: signedIn },
+	// The designer: reading definitions is enough to look; drafts, publish, migration and import write.
+	'/designer': { read: can('definition.read') },
+	'/designer/import': { write: can('definition.write') },
+	'/designer/preview': { write: can('definition.read') },
+	'/designer/[slug]': { read: can('definition.read') },
+	'/designer/[slug]/draft': { write: can('definition.write') },
+	'/designer/[slug]/publish': { write: can('definition.write') },
+	'/designer/[slug]/export': { read: can('definition.read') },
+	'/designer/[slug]/diff': { read: can('definition.read') },
+	'/designer/[slug]/migrate': { read: can('definition.read'), write: can('definition.write') }
 };
 
 export function accessKind(method: string): 'read' | 'write' {

@@ -5,6 +5,7 @@ import { Migration20250603000000_security } from './Migration20250603000000_secu
 import { Migration20250604000000_scheme_scope } from './Migration20250604000000_scheme_scope';
 import { Migration20250605000000_metric_value_bulk } from './Migration20250605000000_metric_value_bulk';
 import { Migration20250610000000_inbox } from './Migration20250610000000_inbox';
+import { Migration20250620000000_designer } from '../../designer/Migration20250620000000_designer';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -19,5 +20,6 @@ export const migrationsList: MigrationObject[] = [
 		name: 'Migration20250605000000_metric_value_bulk',
 		class: Migration20250605000000_metric_value_bulk
 	},
-	{ name: 'Migration20250610000000_inbox', class: Migration20250610000000_inbox }
+	{ name: 'Migration20250610000000_inbox', class: Migration20250610000000_inbox },
+	{ name: 'Migration20250620000000_designer', class: Migration20250620000000_designer }
 ];

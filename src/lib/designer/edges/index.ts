@@ -1,0 +1,3 @@
+import TransitionEdge from './TransitionEdge.svelte';
+
+export const edgeTypes = { transition: TransitionEdge };
