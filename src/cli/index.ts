@@ -24,7 +24,7 @@ const commands: Record<string, Command> = {
 	},
 	worker: {
 		summary: 'Run timer and outbox workers (several may share one PostgreSQL)',
-		usage: 'loopwork worker [--once] [--interval-ms N]',
+		usage: 'loopwork worker [--once] [--interval-ms N] [--now T]',
 		load: async () => ({ run: (await import('./commands/worker.ts')).runWorker })
 	},
 	seed: {
