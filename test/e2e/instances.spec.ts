@@ -17,7 +17,14 @@ async function findSubjectId(request: APIRequestContext): Promise<string | undef
 	const response = await request.get('/api/instances');
 	if (response.ok()) {
 		const { instances } = (await response.json()) as { instances: { subject: { id: string } }[] };
-		return instances[0]?.subject.id;
+		if (instances[0]) return instances[0].subject.id;
+	}
+	// Pages that link to people (/people/<id>) name the demo company's employees too.
+	for (const path of ['/goals', '/insights', '/inbox']) {
+		const page = await request.get(path);
+		if (!page.ok()) continue;
+		const match = /href="\/people\/([0-9a-f-]{36})"/.exec(await page.text());
+		if (match?.[1]) return match[1];
 	}
 	return undefined;
 }
