@@ -46,7 +46,7 @@ describe('workflows', () => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			375
 		);
-		await screenshot(page, 'definition-mobile-zh');
+		await screenshot(page, 'definition-mobile-zh', { fullPage: false });
 		await page.goto('/workflows');
 		await hydrated(page);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
