@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMetric, formatPercent, gapParts } from './format';
+import { formatDay, formatMetric, formatPercent, gapParts, measuredFromGoal } from './format';
 
 const cny = { kind: 'currency', code: 'CNY', decimals: 0 } as const;
 
@@ -60,5 +60,17 @@ describe('formatPercent and formatDay', () => {
 	it('rounds progress', () => expect(formatPercent(79.6, 'en')).toBe('80%'));
 	it('formats a calendar date without shifting it', () => {
 		expect(formatDay('2026-03-31', 'en-GB')).toBe('31 Mar 2026');
+	});
+});
+
+describe('measuredFromGoal', () => {
+	it('derives the gap from stored attainment', () => {
+		const measured = measuredFromGoal({
+			attainment: 80,
+			current: 8_000_000,
+			metric: { baseline: 0, target: 10_000_000, unit: cny }
+		});
+		expect(measured).toMatchObject({ status: 'short', gap: 2_000_000 });
+		expect(measuredFromGoal({ attainment: 0, current: null, metric: null })).toBeNull();
 	});
 });

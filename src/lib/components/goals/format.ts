@@ -98,3 +98,31 @@ export function formatDay(
 				: { dateStyle: 'medium', timeZone: 'UTC' };
 	return new Intl.DateTimeFormat(locale, options).format(at);
 }
+
+/** The gap sentence's inputs from a cascade goal's stored progress (any direction). */
+export function measuredFromGoal(goal: {
+	attainment: number;
+	current: number | null;
+	metric: { baseline: number; target: number; unit: MetricUnit | null } | null;
+}): Parameters<typeof gapParts>[0] | null {
+	if (!goal.metric) return null;
+	const span = Math.abs(goal.metric.target - goal.metric.baseline);
+	const share = goal.attainment / 100;
+	const status =
+		goal.current === null
+			? 'no_data'
+			: goal.attainment > 100.0001
+				? 'exceeded'
+				: goal.attainment >= 99.9999
+					? 'met'
+					: 'short';
+	return {
+		status,
+		attainment: goal.attainment,
+		current: goal.current,
+		target: goal.metric.target,
+		gap: Math.max(0, span * (1 - share)),
+		exceededBy: Math.max(0, span * (share - 1)),
+		unit: goal.metric.unit
+	};
+}

@@ -3,7 +3,7 @@
  * objectives with their key results by department (OKR board) and the "supports" links both
  * ways. Pure.
  */
-import type { CascadeGoal } from './types';
+import type { CascadeGoal, NameText } from './types';
 
 export type GoalNode = { goal: CascadeGoal; depth: number; children: GoalNode[] };
 
@@ -44,7 +44,7 @@ export function flattenTree(roots: readonly GoalNode[]): GoalNode[] {
 export type BoardCard = { objective: CascadeGoal; keyResults: CascadeGoal[] };
 export type BoardColumn = {
 	id: string;
-	name: string | null;
+	name: NameText | null;
 	isCompany: boolean;
 	cards: BoardCard[];
 };

@@ -3,6 +3,9 @@ import type { GoalKind, GoalStatus } from '../../domain/goals';
 import type { MetricUnit } from '../../domain/metrics';
 import type { LocalizedText } from '../../domain/result';
 
+/** A name as stored: plain text, or per locale. */
+export type NameText = string | LocalizedText;
+
 /** Where an owner sits in the org: drives the mind map's levels and the board's columns. */
 export type OwnerLevel = 'company' | 'department' | 'team' | 'person';
 
@@ -18,11 +21,11 @@ export type CascadeGoal = {
 	owner: {
 		kind: 'person' | 'unit';
 		id: string;
-		name: string;
+		name: NameText;
 		level: OwnerLevel;
 		/** The department the owner belongs to (a unit's own department, a person's unit's). */
 		departmentId: string | null;
-		departmentName: string | null;
+		departmentName: NameText | null;
 	};
 	progress: number;
 	attainment: number;

@@ -1,6 +1,8 @@
 import HouseIcon from '@lucide/svelte/icons/house';
 import WorkflowIcon from '@lucide/svelte/icons/workflow';
 import ActivityIcon from '@lucide/svelte/icons/activity';
+import TargetIcon from '@lucide/svelte/icons/target';
+import ChartLineIcon from '@lucide/svelte/icons/chart-line';
 import { m } from '../../paraglide/messages.js';
 
 export interface NavItem {
@@ -13,7 +15,9 @@ export interface NavItem {
 export const navItems: NavItem[] = [
 	{ href: '/', label: () => m.nav_home(), icon: HouseIcon },
 	{ href: '/workflows', label: () => m.nav_workflows(), icon: WorkflowIcon },
-	{ href: '/instances', label: () => m.nav_instances(), icon: ActivityIcon }
+	{ href: '/instances', label: () => m.nav_instances(), icon: ActivityIcon },
+	{ href: '/goals', label: () => m.goals_nav_goals(), icon: TargetIcon },
+	{ href: '/insights', label: () => m.goals_nav_insights(), icon: ChartLineIcon }
 ];
 
 export function isCurrent(href: string, pathname: string): boolean {

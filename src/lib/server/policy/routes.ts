@@ -44,6 +44,25 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/api/instances/[id]': { read: can('instance.read') },
 	// Raw events are an integration/hr tool; people complete their tasks through task routes.
 	'/api/instances/[id]/events': { write: can('instance.manage') },
+	// Goal views: goals are visible across departments; person pages check the person in the load.
+	'/goals': { read: can('goal.read') },
+	'/goals/board': { read: can('goal.read') },
+	'/goals/map': { read: can('goal.read') },
+	'/goals/timeline': { read: can('goal.read') },
+	'/goals/[id]': { read: can('goal.read') },
+	'/people/[id]': { read: can('goal.read') },
+	'/insights': { read: can('goal.read') },
+	// The designer: reading definitions is enough to look; drafts, publish, migration and import write.
+	'/designer': { read: can('definition.read') },
+	'/designer/import': { write: can('definition.write') },
+	'/designer/preview': { write: can('definition.read') },
+	'/designer/lint': { write: can('definition.read') },
+	'/designer/[slug]': { read: can('definition.read') },
+	'/designer/[slug]/draft': { write: can('definition.write') },
+	'/designer/[slug]/publish': { write: can('definition.write') },
+	'/designer/[slug]/export': { read: can('definition.read') },
+	'/designer/[slug]/diff': { read: can('definition.read') },
+	'/designer/[slug]/migrate': { read: can('definition.read'), write: can('definition.write') },
 	// Tasks are checked per row (assignee or role holder) by the task queries; 404 otherwise.
 	'/inbox': { read: signedIn },
 	'/tasks/[id]': { read: signedIn, write: signedIn },
@@ -51,17 +70,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/feedback/[instanceId]': { read: can('feedback.read'), write: can('feedback.read') },
 	'/admin/outbox': { read: can('setting.manage') },
 	// Refused with 404 unless LOOPWORK_TEST_MODE=1.
-	'/api/test/clock': { read: signedIn, write: signedIn },
-	// The designer: reading definitions is enough to look; drafts, publish, migration and import write.
-	'/designer': { read: can('definition.read') },
-	'/designer/import': { write: can('definition.write') },
-	'/designer/preview': { write: can('definition.read') },
-	'/designer/[slug]': { read: can('definition.read') },
-	'/designer/[slug]/draft': { write: can('definition.write') },
-	'/designer/[slug]/publish': { write: can('definition.write') },
-	'/designer/[slug]/export': { read: can('definition.read') },
-	'/designer/[slug]/diff': { read: can('definition.read') },
-	'/designer/[slug]/migrate': { read: can('definition.read'), write: can('definition.write') }
+	'/api/test/clock': { read: signedIn, write: signedIn }
 };
 
 export function accessKind(method: string): 'read' | 'write' {
