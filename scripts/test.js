@@ -19,9 +19,12 @@ function run(command, args, env = {}) {
 function readCounts(file) {
 	if (!existsSync(file)) return undefined;
 	const report = JSON.parse(readFileSync(file, 'utf8'));
+	const failedTests = report.numFailedTests ?? report.failed ?? 0;
+	// A file that fails to load has no failed test of its own; count it once.
+	const failedFiles = report.numFailedTestSuites ?? 0;
 	return {
 		passed: report.numPassedTests ?? report.passed ?? 0,
-		failed: (report.numFailedTests ?? report.failed ?? 0) + (report.numFailedTestSuites ?? 0)
+		failed: failedTests > 0 ? failedTests : failedFiles
 	};
 }
 
