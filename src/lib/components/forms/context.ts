@@ -11,4 +11,6 @@ export type FormContext = {
 	locale: string;
 	/** Lets the reviewer comment on each entry of a submission (inputs `fieldComment.<path>`). */
 	isReviewing?: boolean;
+	/** Fields an outcome may require (a return's comment): shown without the optional mark. */
+	conditionallyRequired?: readonly string[];
 };

@@ -108,6 +108,27 @@ export function childUi(ui: UiHints | undefined, key: string | number): UiHints 
 	return child && typeof child === 'object' ? (child as UiHints) : {};
 }
 
+/**
+ * The properties of an object in display order. Definitions are stored as jsonb, which does not
+ * keep key order, so `ui:order` (an array, which keeps its order) decides; without it the
+ * required fields come first, in the order `required` lists them.
+ */
+export function orderedProperties(schema: JsonSchema, ui: UiHints = {}): [string, JsonSchema][] {
+	const entries = Object.entries(schema.properties ?? {});
+	const order = Array.isArray(ui['ui:order']) ? (ui['ui:order'] as unknown[]).map(String) : [];
+	const required = schema.required ?? [];
+	const rank = (key: string) => {
+		const ordered = order.indexOf(key);
+		if (ordered >= 0) return ordered;
+		const needed = required.indexOf(key);
+		return order.length + (needed >= 0 ? needed : required.length + entries.length);
+	};
+	return entries
+		.map((entry, index) => ({ entry, index }))
+		.sort((a, b) => rank(a.entry[0]) - rank(b.entry[0]) || a.index - b.index)
+		.map(({ entry }) => entry);
+}
+
 /** `goals.0.title`: the path a field's errors, inputs and comments are keyed by. */
 export function joinPath(parent: string, key: string | number): string {
 	return parent ? `${parent}.${key}` : String(key);

@@ -153,15 +153,17 @@ export async function getTask(options: {
 	const titleOf = (title: string | null, key: string) =>
 		taskTitle({ ...row, title, task_key: key }, locale);
 	const own = row.history.find((h) => h.task_key === row.task_key);
-	const returnedEntry = row.history.find(
-		(h) =>
-			typeof h.data?.comment === 'string' &&
-			h.task_key !== row.task_key &&
-			outcomesOf(row.content, h.state_path).some(
-				(o) => o.event === h.outcome && o.requiresComment
-			) &&
-			(!own || h.completed_at >= own.completed_at)
-	);
+	// Returned: the step just before this one sent it back with a comment (history is newest first).
+	const latest = row.history[0];
+	const returnedEntry =
+		latest &&
+		latest.task_key !== row.task_key &&
+		typeof latest.data?.comment === 'string' &&
+		outcomesOf(row.content, latest.state_path).some(
+			(o) => o.event === latest.outcome && o.requiresComment
+		)
+			? latest
+			: undefined;
 	return {
 		id: row.id,
 		instanceId: row.instance_id,
