@@ -10,7 +10,7 @@ import {
 	undo,
 	type History
 } from './history';
-import { checkDefinition, type Problem } from './problems';
+import { formatProblems, type Problem } from './problems';
 
 /**
  * The designer's model: the definition under edit with its undo history, and the live lint
@@ -24,7 +24,14 @@ export class Editor {
 	readonly readOnly: boolean;
 
 	definition: Definition = $derived(this.history.present);
-	problems: Problem[] = $derived.by(() => checkDefinition(this.history.present, this.registry));
+	/** Lint of the definition, set by the workspace from the server's check (same engine code). */
+	lint = $state.raw<{ definition: Definition; problems: Problem[] } | undefined>();
+	/** Format problems show at once; lint problems as soon as the check of this revision is back. */
+	problems: Problem[] = $derived.by(
+		() => formatProblems(this.history.present) ?? this.lint?.problems ?? []
+	);
+	/** Whether the problems shown belong to the definition shown. */
+	isChecked = $derived(this.lint?.definition === this.history.present);
 	errorCount = $derived(this.problems.filter((p) => p.severity === 'error').length);
 	canUndo = $derived(canUndo(this.history));
 	canRedo = $derived(canRedo(this.history));

@@ -10,7 +10,8 @@ import {
 	updateTransition
 } from './edits';
 import { paletteKinds } from './kinds';
-import { checkDefinition, placeIssue } from './problems';
+import { checkDefinition } from './lint-check';
+import { placeIssue } from './problems';
 import { browserRegistry } from './registry';
 
 const parsed = parseDefinition(annual);

@@ -68,7 +68,11 @@ export function withFields(form: Form | undefined, fields: readonly FormField[])
 		if (Object.keys(hints).length) ui[field.name] = hints;
 		else delete ui[field.name];
 	}
-	for (const name of Object.keys(ui)) if (!(name in properties)) delete ui[name];
+	for (const name of Object.keys(ui))
+		if (!name.startsWith('ui:') && !(name in properties)) delete ui[name];
+	// The renderer follows `ui:order` when there is one: keep it in the builder's order.
+	if (Array.isArray(ui['ui:order']))
+		(ui as Record<string, unknown>)['ui:order'] = fields.map((f) => f.name);
 	schema.properties = properties;
 	const required = fields.filter((f) => f.isRequired).map((f) => f.name);
 	if (required.length) schema.required = required;

@@ -1,21 +1,21 @@
 import { parseDefinition, type Definition, type Issue } from '../engine/definition';
 import { compileExpression, type ExpressionIssue } from '../engine/expression';
-import { lintDefinition } from '../engine/lint';
 import type { Registry } from '../engine/registry';
 import { definitionVariables } from '../engine/variables';
 
 /** A lint issue with the node and edge it belongs to, for markers and click-to-select. */
 export type Problem = Issue & { nodeId?: string; edgeId?: string };
 
-/**
- * The engine's own checks, as the server runs them at publish: the file format first, then
- * lint against the registry. Each issue is placed on its state and transition.
- */
-export function checkDefinition(definition: Definition, registry: Registry): Problem[] {
-	const parsed = parseDefinition(definition);
-	const issues = parsed.ok ? lintDefinition(parsed.value, registry) : parsed.issues;
+/** Places engine issues on their states and transitions. */
+export function placeIssues(definition: Definition, issues: readonly Issue[]): Problem[] {
 	const paths = statePaths(definition);
 	return issues.map((issue) => ({ ...issue, ...placeIssue(issue.path, paths, definition) }));
+}
+
+/** The file-format check alone (zod, safe in the browser), placed like lint issues. */
+export function formatProblems(definition: Definition): Problem[] | undefined {
+	const parsed = parseDefinition(definition);
+	return parsed.ok ? undefined : placeIssues(definition, parsed.issues);
 }
 
 function statePaths(definition: Definition): string[] {

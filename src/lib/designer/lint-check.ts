@@ -1,0 +1,17 @@
+import type { Definition } from '../engine/definition';
+import { parseDefinition } from '../engine/definition';
+import { lintDefinition } from '../engine/lint';
+import type { Registry } from '../engine/registry';
+import { placeIssues, type Problem } from './problems';
+
+/**
+ * The engine's own checks, exactly as publish runs them: the file format, then lint against
+ * the registry, each issue placed on its state and transition. Lint validates parameters with
+ * ajv, which compiles schemas to code: under the page's CSP (no unsafe-eval) it runs on the
+ * server, behind the designer's lint endpoint.
+ */
+export function checkDefinition(definition: Definition, registry: Registry): Problem[] {
+	const parsed = parseDefinition(definition);
+	const issues = parsed.ok ? lintDefinition(parsed.value, registry) : parsed.issues;
+	return placeIssues(definition, issues);
+}
