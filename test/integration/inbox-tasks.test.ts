@@ -139,7 +139,7 @@ describe('inbox and task completion', () => {
 			outcome: 'submit',
 			input: formOf(goals),
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 1 * 60_000)
 		});
 		expect(submitted.ok).toBe(true);
 		const again = await completeTask({
@@ -150,7 +150,7 @@ describe('inbox and task completion', () => {
 			outcome: 'submit',
 			input: formOf(goals),
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 2 * 60_000)
 		});
 		expect(again).toMatchObject({
 			ok: false,
@@ -164,7 +164,7 @@ describe('inbox and task completion', () => {
 			orgId: fx.orgId,
 			actor: fx.actors.sun,
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 3 * 60_000)
 		});
 		const approval = inbox.find((i) => i.instanceId === instanceId);
 		expect(approval?.title).toBe("Approve Zhang San's goals");
@@ -189,7 +189,7 @@ describe('inbox and task completion', () => {
 			outcome: 'return',
 			input: formOf({ comment: '  ' }),
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 4 * 60_000)
 		});
 		expect(noComment).toMatchObject({
 			ok: false,
@@ -208,7 +208,7 @@ describe('inbox and task completion', () => {
 				'fieldComment.goals.1': 'Which customers?'
 			}),
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 5 * 60_000)
 		});
 		expect(returned.ok).toBe(true);
 		const [revision] = await listInbox({
@@ -216,7 +216,7 @@ describe('inbox and task completion', () => {
 			orgId: fx.orgId,
 			actor: fx.actors.zhang,
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 6 * 60_000)
 		}).then((items) => items.filter((i) => i.instanceId === instanceId));
 		const revisionTask = await getTask({
 			em: fx.em(),
@@ -240,7 +240,7 @@ describe('inbox and task completion', () => {
 			outcome: 'submit',
 			input: formOf({ ...goals, 'goals.1.title': 'Visit the 40 key accounts of East China' }),
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 7 * 60_000)
 		});
 		expect(resubmitted.ok).toBe(true);
 		const [second] = (
@@ -262,7 +262,7 @@ describe('inbox and task completion', () => {
 			outcome: 'approve',
 			input: formOf({}),
 			locale: 'en',
-			now: T0
+			now: new Date(T0.getTime() + 8 * 60_000)
 		});
 		expect(approved.ok && approved.result.stateValue).toMatchObject({
 			tracking: { metrics: 'watching' }
