@@ -45,6 +45,8 @@ const server = spawn(process.execPath, ['build/index.js'], {
 		PORT: String(port),
 		HOST: '127.0.0.1',
 		ORIGIN: origin,
+		// The test clock endpoint (/api/test/clock) answers only in test mode.
+		LOOPWORK_TEST_MODE: process.env.LOOPWORK_TEST_MODE ?? '1',
 		...(dataDir ? { LOOPWORK_DATA_DIR: dataDir } : {})
 	},
 	stdio: ['ignore', 'pipe', 'pipe']
