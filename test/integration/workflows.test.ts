@@ -12,6 +12,8 @@ import { importWorkflowDirectory } from '../../src/lib/server/definitions/import
 import { getRegistry } from '../../src/lib/server/plugins';
 import { manualClock, type AdjustableClock } from '../../src/lib/server/clock';
 import { seedOrg, type SeededOrg } from '../fixtures/seed';
+import { createMetric } from '../../src/lib/server/domain/metrics/definitions';
+import { ingestMetricValues } from '../../src/lib/server/domain/ingest/index';
 
 const DAY = 86_400_000;
 let db: TestDatabase;
@@ -41,12 +43,12 @@ class Driver {
 	timersFired = 0;
 	constructor(readonly clock: AdjustableClock) {}
 
-	async start(slug: string) {
+	async start(slug: string, subjectId = org.employeeId) {
 		this.last = await startInstance({
 			em: db.orm.em.fork(),
 			orgId: org.orgId,
 			definitionSlug: slug,
-			subjectId: org.employeeId,
+			subjectId,
 			now: this.clock.now()
 		});
 		return this.last;
@@ -235,12 +237,38 @@ describe.each(['annual-performance-cycle', 'annual-performance-cycle-profit'])(
 );
 
 describe('monthly-sales-target through the runtime and the real engine', () => {
-	it('runs four weekly checks, the feedback and the month-end evaluation to done', async () => {
+	beforeAll(async () => {
+		await createMetric(db.orm.em.fork(), org.orgId, {
+			key: 'sales',
+			name: { en: 'Sales' },
+			unit: { kind: 'currency', code: 'CNY', decimals: 0 },
+			aggregation: 'sum',
+			period: 'month',
+			direction: 'higher_is_better'
+		});
+		// Two weeks into March: Zhang San has 3M of the 10M target (behind the 5M pace), Li Si 6M.
+		const daily = (person: string, total: number) =>
+			Array.from({ length: 14 }, (_, i) => ({
+				line: i + 1,
+				metric: 'sales',
+				person,
+				date: `2025-03-${String(i + 1).padStart(2, '0')}`,
+				value: total / 14,
+				sourceId: `crm-${person}-${i}`
+			}));
+		const report = await ingestMetricValues(
+			db.orm.em.fork(),
+			org.orgId,
+			[...daily(org.employeeId, 3_000_000), ...daily(org.managerId, 6_000_000)],
+			{ now: new Date('2025-03-01T00:00:00Z'), notify: false }
+		);
+		expect(report.ok).toBe(true);
+	});
+
+	async function runMonth(subjectId: string) {
 		const d = new Driver(manualClock('2025-03-01T00:00:00Z'));
-		await d.start('monthly-sales-target');
-		expect(d.last.openTasks).toMatchObject([
-			{ taskKey: 'tracking.feedback.feedback', assigneePersonId: org.managerId }
-		]);
+		await d.start('monthly-sales-target', subjectId);
+		expect(d.last.openTasks).toMatchObject([{ taskKey: 'tracking.feedback.feedback' }]);
 		expect((await d.summary()).pending_timers).toBe(1);
 		await d.advance(7);
 		await d.advance(7);
@@ -252,13 +280,27 @@ describe('monthly-sales-target through the runtime and the real engine', () => {
 		const s = await expectJournalComplete(d);
 		expect(s.timer_events).toBe(4);
 		expect(s.data.weeksElapsed).toBe(4);
-		// The subject carries no sales figures here, so the week-3 check finds nothing behind pace.
-		expect(s.data.remindedBehind).toBe(false);
-		const [outbox] = await sql<{ n: number }>(
-			"select count(*)::int as n from outbox where instance_id = $1 and kind = 'notify'",
+		const notes = await sql<{ template: string; recipient: string }>(
+			`select payload->>'template' as template, payload->'to'->>'id' as recipient
+			   from outbox where instance_id = $1 and kind = 'notify'`,
 			[d.last.instanceId]
 		);
-		expect(outbox?.n).toBe(0);
+		return { s, notes };
+	}
+
+	it('reminds the manager at the week-3 check when the subject is behind pace', async () => {
+		const { s, notes } = await runMonth(org.employeeId);
+		expect(s.data.remindedBehind).toBe(true);
+		expect(notes.map((n) => n.template)).toEqual(['behindPace']);
+		// The month's sales as the guard saw them: 3M by the check, nothing later was recorded.
+		expect(s.data.salesAtClose).toBeCloseTo(3_000_000, 0);
+	}, 60_000);
+
+	it('sends no reminder for a subject on pace', async () => {
+		const { s, notes } = await runMonth(org.managerId);
+		expect(s.data.remindedBehind).toBe(false);
+		expect(notes).toEqual([]);
+		expect(s.data.salesAtClose).toBeCloseTo(6_000_000, 0);
 	}, 60_000);
 });
 

@@ -11,8 +11,11 @@ export const SUBJECT_VARIABLES = [
 	'subject.country',
 	'subject.locale',
 	'subject.progress',
+	'subject.pace',
+	'subject.lag',
 	'subject.hireDate',
 	'subject.metrics.*',
+	'subject.keyResults.*',
 	'subject.manager.*',
 	'subject.attributes.*'
 ] as const;

@@ -36,9 +36,13 @@ export type Subject = {
 	locale: string;
 	timeZone: string;
 	hireDate: string | null;
-	/** Goal progress 0..1, when known. */
+	/** Goal progress 0..1, when known; `pace` is where it should be by now, `lag` the gap. */
 	progress?: number;
+	pace?: number;
+	lag?: number;
 	metrics: Record<string, unknown>;
+	/** Per metric key, the key result that binds it (see runtime/subject-data.ts). */
+	keyResults?: Record<string, unknown>;
 	attributes: Record<string, unknown>;
 	manager: Subject | null;
 };

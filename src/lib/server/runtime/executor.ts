@@ -12,6 +12,7 @@ import {
 import { planEffects, taskView, type OpenTaskRow, type TaskView } from './effects';
 import { inTransaction, type Sql } from './pg';
 import { chainCte, subjectFromChain, type ChainRow } from './subject';
+import { loadSubjectData, readsSubjectData, withSubjectData } from './subject-data';
 import { buildWrite } from './write-sql';
 import { taskOutcomes } from './task-outcomes';
 import { expressionPath, failedExpression } from './expression-path';
@@ -107,8 +108,12 @@ export async function applyEvent(sql: Sql, options: SendEventOptions): Promise<E
 	const row = rows[0];
 	if (!row) throw AppError.notFound('instance', instanceId);
 	const version = await loadVersion(sql, row);
-	const subject = subjectFromChain(row.chain);
-	if (!subject) throw AppError.conflict(`the subject of instance ${instanceId} no longer exists`);
+	const chained = subjectFromChain(row.chain);
+	if (!chained) throw AppError.conflict(`the subject of instance ${instanceId} no longer exists`);
+	// The one extra read of the event, only for definitions whose guards look at the domain.
+	const subject = readsSubjectData(row.definition_version_id, version.content)
+		? withSubjectData(chained, await loadSubjectData(sql, orgId, chained.id, now))
+		: chained;
 	const env = { subject, now, stepId: `${instanceId}:${row.version + 1}` };
 	if (row.duplicate) {
 		return {

@@ -5,6 +5,7 @@ import { compiledVersion, runtimeEngine } from './engine-port';
 import { planEffects, taskView } from './effects';
 import { inTransaction } from './pg';
 import { chainCte, subjectFromChain, type ChainRow } from './subject';
+import { loadSubjectData, readsSubjectData, withSubjectData } from './subject-data';
 import { buildWrite } from './write-sql';
 import { isUuid, rememberInstance, type EventResult } from './executor';
 import { metrics } from './metrics';
@@ -52,10 +53,13 @@ export async function startInstance(options: StartInstanceOptions): Promise<Even
 				options.versionId ?? options.definitionSlug ?? ''
 			);
 		}
-		const subject = subjectFromChain(resolved.chain);
-		if (!subject) throw AppError.notFound('employee', subjectId);
+		const chained = subjectFromChain(resolved.chain);
+		if (!chained) throw AppError.notFound('employee', subjectId);
 		const engine = runtimeEngine();
 		const version = compiledVersion(resolved.version.id, resolved.version.content);
+		const subject = readsSubjectData(resolved.version.id, resolved.version.content)
+			? withSubjectData(chained, await loadSubjectData(sql, orgId, subjectId, now))
+			: chained;
 		const env = { subject, now };
 		const initial = engine.initialStep(version.compiled, { ...env, input: options.input });
 		const instanceId = randomUUID();
