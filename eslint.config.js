@@ -10,11 +10,26 @@ const purityRule = {
 		'error',
 		{
 			patterns: [
-				{ group: ['svelte', 'svelte/*', '*.svelte'], message: 'engine/domain must not import Svelte' },
-				{ group: ['$app/*', '$env/*'], message: 'engine/domain must not import SvelteKit runtime modules' },
-				{ group: ['$lib/server', '$lib/server/*', '**/server/**'], message: 'engine/domain must not import server code' },
-				{ group: ['@mikro-orm/*', 'pg', '@electric-sql/*'], message: 'engine/domain must not touch the database' },
-				{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http'], message: 'engine/domain must not do I/O' }
+				{
+					group: ['svelte', 'svelte/*', '*.svelte'],
+					message: 'engine/domain must not import Svelte'
+				},
+				{
+					group: ['$app/*', '$env/*'],
+					message: 'engine/domain must not import SvelteKit runtime modules'
+				},
+				{
+					group: ['$lib/server', '$lib/server/*', '**/server/**'],
+					message: 'engine/domain must not import server code'
+				},
+				{
+					group: ['@mikro-orm/*', 'pg', '@electric-sql/*'],
+					message: 'engine/domain must not touch the database'
+				},
+				{
+					group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'net', 'http'],
+					message: 'engine/domain must not do I/O'
+				}
 			]
 		}
 	],
@@ -49,13 +64,18 @@ export default ts.config(
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			'svelte/no-navigation-without-resolve': 'off'
 		}
 	},
 	{
 		files: ['**/*.ts', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+		languageOptions: {
+			parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+		},
 		rules: { '@typescript-eslint/no-floating-promises': 'error' }
 	},
 	{
