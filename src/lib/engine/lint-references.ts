@@ -1,5 +1,4 @@
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import Handlebars from 'handlebars';
 import { isAssigneeExpression } from './assignee';
 import type { IndexedState } from './compile';
@@ -12,30 +11,108 @@ import type { Registry } from './registry';
 import { closeNames, formatHint } from './suggest';
 import { definitionVariables } from './variables';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-const validators = new WeakMap<JsonSchema, ReturnType<Ajv['compile']>>();
-
-/** Compiles a JSON Schema; the error message when it is not valid JSON Schema. */
-export function schemaProblem(schema: unknown): string | undefined {
-	try {
-		ajv.compile(schema as JsonSchema);
-		return undefined;
-	} catch (error) {
-		return error instanceof Error ? error.message : String(error);
+// The JSON Schema draft-07 meta-schema. Validation is interpreted (no code generation), so
+// the same lint runs under a CSP without unsafe-eval, in the designer's page as on the server.
+const schemaRef = { $ref: '#' };
+const schemaArray = { type: 'array', minItems: 1, items: schemaRef };
+const nonNegative = { type: 'integer', minimum: 0 };
+const simpleTypes = { enum: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] };
+const stringArray = { type: 'array', items: { type: 'string' }, uniqueItems: true };
+const schemaMap = { type: 'object', additionalProperties: schemaRef };
+const META_SCHEMA = {
+	$id: 'http://json-schema.org/draft-07/schema#',
+	type: ['object', 'boolean'],
+	properties: {
+		$id: { type: 'string', format: 'uri-reference' },
+		$schema: { type: 'string', format: 'uri' },
+		$ref: { type: 'string', format: 'uri-reference' },
+		$comment: { type: 'string' },
+		title: { type: 'string' },
+		description: { type: 'string' },
+		readOnly: { type: 'boolean' },
+		examples: { type: 'array' },
+		multipleOf: { type: 'number', exclusiveMinimum: 0 },
+		maximum: { type: 'number' },
+		exclusiveMaximum: { type: 'number' },
+		minimum: { type: 'number' },
+		exclusiveMinimum: { type: 'number' },
+		maxLength: nonNegative,
+		minLength: nonNegative,
+		pattern: { type: 'string', format: 'regex' },
+		additionalItems: schemaRef,
+		items: { anyOf: [schemaRef, schemaArray] },
+		maxItems: nonNegative,
+		minItems: nonNegative,
+		uniqueItems: { type: 'boolean' },
+		contains: schemaRef,
+		maxProperties: nonNegative,
+		minProperties: nonNegative,
+		required: stringArray,
+		additionalProperties: schemaRef,
+		definitions: schemaMap,
+		properties: schemaMap,
+		patternProperties: { ...schemaMap, propertyNames: { format: 'regex' } },
+		dependencies: {
+			type: 'object',
+			additionalProperties: { anyOf: [schemaRef, stringArray] }
+		},
+		propertyNames: schemaRef,
+		enum: { type: 'array', minItems: 1, uniqueItems: true },
+		type: {
+			anyOf: [simpleTypes, { type: 'array', items: simpleTypes, minItems: 1, uniqueItems: true }]
+		},
+		format: { type: 'string' },
+		contentMediaType: { type: 'string' },
+		contentEncoding: { type: 'string' },
+		if: schemaRef,
+		then: schemaRef,
+		else: schemaRef,
+		allOf: schemaArray,
+		anyOf: schemaArray,
+		oneOf: schemaArray,
+		not: schemaRef
 	}
+} as Schema;
+const metaValidator = new Validator(META_SCHEMA, '7', false);
+const validators = new WeakMap<JsonSchema, Validator>();
+
+/**
+ * The most specific errors: the keyword that failed, not every schema around it; a failed
+ * anyOf/oneOf speaks for its branches.
+ */
+function leafErrors(errors: OutputUnit[]): OutputUnit[] {
+	const under = (e: OutputUnit, o: OutputUnit) =>
+		o !== e && e.keywordLocation.startsWith(`${o.keywordLocation}/`);
+	const choices = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+	const kept = errors.filter((e) => !choices.some((c) => under(e, c)));
+	return kept.filter((e) => !kept.some((o) => under(o, e)));
+}
+
+function describe(errors: OutputUnit[]): string[] {
+	return leafErrors(errors).map((e) => {
+		const at = e.instanceLocation.replace(/^#/, '');
+		return `${at || '(root)'}: ${e.error}`;
+	});
+}
+
+/** The error message when a value is not valid JSON Schema (draft-07). */
+export function schemaProblem(schema: unknown): string | undefined {
+	const result = metaValidator.validate(schema);
+	if (result.valid) return undefined;
+	return describe(result.errors).join('; ');
 }
 
 function paramProblems(schema: JsonSchema | undefined, params: unknown): string[] {
 	if (!schema) return [];
-	let validate = validators.get(schema);
-	if (!validate) {
-		validate = ajv.compile(schema);
-		validators.set(schema, validate);
+	let validator = validators.get(schema);
+	if (!validator) {
+		validator = new Validator(schema as Schema, '7', false);
+		validators.set(schema, validator);
 	}
-	if (validate(params ?? {})) return [];
-	return (validate.errors ?? []).map(
-		(e) => `${e.instancePath || 'params'} ${e.message ?? 'is invalid'}`
+	const result = validator.validate(params ?? {});
+	if (result.valid) return [];
+	return leafErrors(result.errors).map(
+		(e) => `${e.instanceLocation.replace(/^#/, '') || 'params'} ${e.error}`
 	);
 }
 
