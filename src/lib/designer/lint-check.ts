@@ -6,9 +6,8 @@ import { placeIssues, type Problem } from './problems';
 
 /**
  * The engine's own checks, exactly as publish runs them: the file format, then lint against
- * the registry, each issue placed on its state and transition. Lint validates parameters with
- * ajv, which compiles schemas to code: under the page's CSP (no unsafe-eval) it runs on the
- * server, behind the designer's lint endpoint.
+ * the registry, each issue placed on its state and transition. It runs in the designer's page
+ * (lint interprets JSON Schema without generating code, so the strict CSP allows it).
  */
 export function checkDefinition(definition: Definition, registry: Registry): Problem[] {
 	const parsed = parseDefinition(definition);

@@ -56,7 +56,6 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/designer': { read: can('definition.read') },
 	'/designer/import': { write: can('definition.write') },
 	'/designer/preview': { write: can('definition.read') },
-	'/designer/lint': { write: can('definition.read') },
 	'/designer/[slug]': { read: can('definition.read') },
 	'/designer/[slug]/draft': { write: can('definition.write') },
 	'/designer/[slug]/publish': { write: can('definition.write') },
