@@ -14,31 +14,31 @@ const isoDuration: JsonSchema = {
 	description: 'ISO-8601 duration, e.g. P14D',
 	pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?!$)(\\d+H)?(\\d+M)?(\\d+S)?)?$'
 };
+const localized: JsonSchema = {
+	anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { type: 'string' } }],
+	description: 'Text, or a map from locale (en, zh-CN) to text'
+};
+const outcomes: JsonSchema = {
+	type: 'object',
+	title: 'Outcomes',
+	description: 'Per outcome event: its button label per locale and whether it needs a comment',
+	additionalProperties: {
+		type: 'object',
+		properties: { label: localized, requiresComment: { type: 'boolean' } },
+		additionalProperties: false
+	}
+};
 const taskParams: JsonSchema = {
 	type: 'object',
 	properties: {
 		assignee,
 		form: { type: 'string', title: 'Form' },
 		title: { type: 'string', title: 'Title template' },
-		due: isoDuration
+		due: isoDuration,
+		outcomes
 	},
 	required: ['assignee', 'title'],
 	additionalProperties: false
-};
-const approvalParams: JsonSchema = {
-	...taskParams,
-	properties: {
-		...(taskParams.properties as object),
-		outcomes: {
-			type: 'object',
-			title: 'Outcomes',
-			additionalProperties: {
-				type: 'object',
-				properties: { requiresComment: { type: 'boolean' } },
-				additionalProperties: false
-			}
-		}
-	}
 };
 const formsOf = (params: Record<string, unknown>) =>
 	typeof params.form === 'string' ? [{ path: 'form', source: params.form }] : [];
@@ -70,7 +70,7 @@ export default definePlugin({
 			label: { en: 'Approval', 'zh-CN': '审批' },
 			description: 'A decision by a person or a role: approve, return, reject',
 			isTask: true,
-			params: approvalParams,
+			params: taskParams,
 			formsOf,
 			templatesOf: titleOf
 		},

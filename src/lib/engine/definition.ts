@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uiHintsSchema } from './ui-hints';
 
 /** Text in one language, or a map from locale to text. */
 export const localizedSchema = z
@@ -34,7 +35,7 @@ export const stateMetaSchema = z.looseObject({
 			'Node kind: task, approval, action, wait, decision, group, parallel, final, or <plugin>.<kind>'
 		),
 	params: paramsSchema.optional(),
-	label: localizedSchema.optional()
+	label: localizedSchema.optional().describe("The state's name on pages, per locale (en, zh-CN)")
 });
 
 export type NamedRef = z.infer<typeof namedRefSchema>;
@@ -88,7 +89,11 @@ export const stateConfigSchema: z.ZodType<StateConfig> = z.lazy(() =>
 
 export const formSchema = z.strictObject({
 	schema: z.record(z.string(), z.unknown()).describe('JSON Schema of the form values'),
-	ui: z.record(z.string(), z.unknown()).optional().describe('Per-field UI hints')
+	ui: uiHintsSchema
+		.optional()
+		.describe(
+			'Per-field UI hints: ui:widget, ui:order, per-locale ui:title, ui:description, ui:enumLabels'
+		)
 });
 
 /** The whole file format of `workflows/<slug>.workflow.json`. */
@@ -113,7 +118,10 @@ export const definitionSchema = z.strictObject({
 	exit: actionsSchema.optional(),
 	output: z.unknown().optional(),
 	forms: z.record(z.string(), formSchema).optional(),
-	templates: z.record(z.string(), localizedSchema).optional(),
+	templates: z
+		.record(z.string(), localizedSchema)
+		.optional()
+		.describe('Handlebars templates by name, one text per locale (en, zh-CN)'),
 	layout: z
 		.record(z.string(), z.looseObject({ x: z.number(), y: z.number() }))
 		.optional()

@@ -1,11 +1,11 @@
 import type { ExpressionFunctions } from './expression';
+import type { Localized } from './localize';
 import type { Effect, EngineEvent, Subject } from './types';
 
 /** A JSON Schema object (draft 2020-12 subset); the designer renders forms from it. */
 export type JsonSchema = Record<string, unknown>;
 
-/** Text in one language, or a map from locale (`en`, `zh-CN`) to text. */
-export type Localized = string | Readonly<Record<string, string>>;
+export type { Localized } from './localize';
 
 /** What pure action code and guards see of the step being computed. */
 export type ActionEnv = {
