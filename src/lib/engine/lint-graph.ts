@@ -45,6 +45,18 @@ export function transitionsOf(path: string, config: StateConfig): FlatTransition
 	return [...on, ...after, ...always, ...done];
 }
 
+/** The root of the definition as a state config: its own `on`, `entry` and `exit`. */
+export function rootConfig(definition: Definition): StateConfig {
+	return {
+		...(definition.on ? { on: definition.on } : {}),
+		...(definition.entry ? { entry: definition.entry } : {}),
+		...(definition.exit ? { exit: definition.exit } : {})
+	};
+}
+
+/** `base.rest`, or `rest` at the root (path ''). */
+export const joinPath = (base: string, rest: string) => (base ? `${base}.${rest}` : rest);
+
 const parentOf = (path: string) => (path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '');
 
 /** Resolves an XState target (`sibling`, `.child`, `#id`, `sibling.child`) to a state path. */
@@ -58,6 +70,8 @@ export function resolveTarget(
 		for (const state of states.values()) if (state.config.id === id) return state.path;
 		return states.has(id) ? id : undefined;
 	}
+	// XState resolves a bare target against the parent; the root has none (use `.child`).
+	if (from === '' && !target.startsWith('.')) return undefined;
 	const base = target.startsWith('.') ? from : parentOf(from);
 	const relative = target.startsWith('.') ? target.slice(1) : target;
 	const path = base ? `${base}.${relative}` : relative;
@@ -73,7 +87,11 @@ const ancestorsOf = (path: string): string[] => {
 	return out;
 };
 
-function successors(path: string, states: ReadonlyMap<string, IndexedState>): string[] {
+function successors(
+	path: string,
+	states: ReadonlyMap<string, IndexedState>,
+	root: StateConfig = {}
+): string[] {
 	const state = states.get(path);
 	if (!state) return [];
 	const config = state.config;
@@ -82,8 +100,8 @@ function successors(path: string, states: ReadonlyMap<string, IndexedState>): st
 	if (config.type === 'parallel') out.push(...children);
 	else if (config.initial) out.push(`${path}.${config.initial}`);
 	else if (children[0]) out.push(children[0]);
-	for (const owner of [path, ...ancestorsOf(path)]) {
-		const ownerConfig = states.get(owner)?.config;
+	for (const owner of [path, ...ancestorsOf(path), '']) {
+		const ownerConfig = owner === '' ? root : states.get(owner)?.config;
 		if (!ownerConfig) continue;
 		for (const t of transitionsOf(owner, ownerConfig)) {
 			if (t.event === '(done)' && owner !== path) continue;
@@ -112,20 +130,34 @@ function successors(path: string, states: ReadonlyMap<string, IndexedState>): st
 	return out;
 }
 
-/** Targets that do not exist, with the closest state names as the hint. */
-export function lintTargets(states: ReadonlyMap<string, IndexedState>): Issue[] {
+/** Targets that do not exist, with the closest state names as the hint (root `on` included). */
+export function lintTargets(
+	states: ReadonlyMap<string, IndexedState>,
+	root: StateConfig = {}
+): Issue[] {
 	const issues: Issue[] = [];
-	for (const state of states.values()) {
+	const all = [{ path: '', config: root }, ...states.values()];
+	for (const state of all) {
 		for (const t of transitionsOf(state.path, state.config)) {
 			for (const target of t.targets) {
 				if (resolveTarget(state.path, target, states)) continue;
+				if (state.path === '' && states.has(target)) {
+					issues.push({
+						severity: 'error',
+						code: 'unknown_target',
+						path: t.at,
+						message: `A root transition cannot target "${target}" by its bare name`,
+						hint: `Use ".${target}" (a child of the root) or "#<id>"`
+					});
+					continue;
+				}
 				const siblings = childrenOf(parentOf(state.path), states).map((p) =>
 					p.slice(parentOf(state.path) ? parentOf(state.path).length + 1 : 0)
 				);
 				issues.push({
 					severity: 'error',
 					code: 'unknown_target',
-					path: `${state.path}.${t.at}`,
+					path: joinPath(state.path, t.at),
 					message: `Transition target "${target}" does not exist`,
 					hint: formatHint(closeNames(target, siblings), siblings)
 				});
@@ -153,6 +185,7 @@ export function lintReachability(
 	states: ReadonlyMap<string, IndexedState>
 ): Issue[] {
 	const issues: Issue[] = [];
+	const root = rootConfig(definition);
 	const rootInitial = definition.initial ?? Object.keys(definition.states)[0];
 	const start = definition.type === 'parallel' ? Object.keys(definition.states) : [rootInitial];
 	const reached = new Set<string>();
@@ -162,7 +195,7 @@ export function lintReachability(
 		if (reached.has(path)) continue;
 		reached.add(path);
 		for (const a of ancestorsOf(path)) if (!reached.has(a)) queue.push(a);
-		queue.push(...successors(path, states));
+		queue.push(...successors(path, states, root));
 	}
 	for (const path of states.keys()) {
 		if (!reached.has(path)) {
@@ -180,14 +213,14 @@ export function lintReachability(
 		const state = states.get(path);
 		if (!state || state.config.type === 'final') continue;
 		const seen = new Set<string>([path]);
-		const stack = [...successors(path, states)];
+		const stack = [...successors(path, states, root)];
 		let ok = false;
 		while (stack.length > 0 && !ok) {
 			const next = stack.pop() as string;
 			if (isTopFinal(next)) ok = true;
 			else if (!seen.has(next)) {
 				seen.add(next);
-				stack.push(...successors(next, states));
+				stack.push(...successors(next, states, root));
 			}
 		}
 		if (!ok) {

@@ -2,10 +2,10 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import Handlebars from 'handlebars';
 import { isAssigneeExpression } from './assignee';
 import type { IndexedState } from './compile';
-import type { Definition, Issue, NamedRef } from './definition';
+import type { Definition, Issue, NamedRef, StateConfig } from './definition';
 import { isIsoDuration } from './duration';
 import { compileExpression, type ExpressionFunctions } from './expression';
-import { transitionsOf } from './lint-graph';
+import { joinPath, rootConfig, transitionsOf } from './lint-graph';
 import type { JsonSchema, ParamReference } from './plugin';
 import type { Registry } from './registry';
 import { closeNames, formatHint } from './suggest';
@@ -239,15 +239,7 @@ function checkState(ctx: Context, state: IndexedState) {
 			});
 		}
 	}
-	for (const t of transitionsOf(path, config)) {
-		if (t.guard) checkRef(ctx, `${path}.${t.at}.guard`, t.guard, 'guard');
-		t.actions.forEach((a, i) => checkRef(ctx, `${path}.${t.at}.actions.${i}`, a, 'action'));
-	}
-	for (const hook of ['entry', 'exit'] as const) {
-		const list = config[hook];
-		const refs = list === undefined ? [] : Array.isArray(list) ? list : [list];
-		refs.forEach((a, i) => checkRef(ctx, `${path}.${hook}.${i}`, a, 'action'));
-	}
+	checkHooks(ctx, path, config);
 	for (const key of Object.keys(config.after ?? {})) {
 		if (!isIsoDuration(key) && !ctx.registry.delays.has(key)) {
 			ctx.issues.push({
@@ -258,6 +250,20 @@ function checkState(ctx: Context, state: IndexedState) {
 				hint: formatHint(closeNames(key, [...ctx.registry.delays.keys()]), ['P7D', 'PT12H', 'P1M'])
 			});
 		}
+	}
+}
+
+/** Guards and actions of a state's transitions and its entry/exit (path '' is the root). */
+function checkHooks(ctx: Context, path: string, config: StateConfig) {
+	for (const t of transitionsOf(path, config)) {
+		const at = joinPath(path, t.at);
+		if (t.guard) checkRef(ctx, `${at}.guard`, t.guard, 'guard');
+		t.actions.forEach((a, i) => checkRef(ctx, `${at}.actions.${i}`, a, 'action'));
+	}
+	for (const hook of ['entry', 'exit'] as const) {
+		const list = config[hook];
+		const refs = list === undefined ? [] : Array.isArray(list) ? list : [list];
+		refs.forEach((a, i) => checkRef(ctx, joinPath(path, `${hook}.${i}`), a, 'action'));
 	}
 }
 
@@ -348,6 +354,7 @@ export function lintReferences(
 		functions: { ...registry.functions, ...functions },
 		issues: []
 	};
+	checkHooks(ctx, '', rootConfig(definition));
 	for (const state of states.values()) checkState(ctx, state);
 	checkFormsAndTemplates(ctx);
 	return ctx.issues;

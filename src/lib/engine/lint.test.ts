@@ -9,12 +9,16 @@ const registry = createRegistry([core]);
 function base(): Definition {
 	return {
 		id: 'lint-case',
-		name: 'Lint case',
+		name: { en: 'Lint case', 'zh-CN': '检查用例' },
 		data: { type: 'object', properties: { score: { type: 'number' } } },
 		context: { score: 0 },
 		initial: 'work',
-		forms: { answer: { schema: { type: 'object', properties: { x: { type: 'number' } } } } },
-		templates: { title: 'Hello {{subject.name}}' },
+		forms: {
+			answer: {
+				schema: { type: 'object', required: ['x'], properties: { x: { type: 'number' } } }
+			}
+		},
+		templates: { title: { en: 'Hello {{subject.name}}', 'zh-CN': '你好 {{subject.name}}' } },
 		states: {
 			work: {
 				meta: {
@@ -108,7 +112,25 @@ const cases: [code: string, path: string, mutate: Mutation][] = [
 		'work.on.submit.actions.0',
 		(d) => void (submit(d).actions[0]!.params = { values: {} })
 	],
-	['bad_template', 'templates.title', (d) => void (d.templates!.title = 'Hello {{#if x}}')],
+	[
+		'bad_template',
+		'templates.title.en',
+		(d) => void (d.templates!.title = { en: 'Hello {{#if x}}', 'zh-CN': '你好' })
+	],
+	[
+		'unknown_required_field',
+		'forms.answer.schema.required.0',
+		(d) => void (d.forms!.answer!.schema.required = ['y'])
+	],
+	['unknown_action', 'entry.0', (d) => void (d.entry = [{ type: 'core.nope' }])],
+	[
+		'unknown_guard',
+		'on.stop.guard',
+		(d) => void (d.on = { stop: { target: '.done', guard: { type: 'core.nope' } } })
+	],
+	['unknown_target', 'on.stop', (d) => void (d.on = { stop: '.dnoe' })],
+	['unknown_target', 'on.stop', (d) => void (d.on = { stop: 'done' })],
+	['unknown_action', 'exit.0', (d) => void (d.exit = 'core.nope')],
 	['kind_type_mismatch', 'done', (d) => void (d.states.done = { meta: { kind: 'final' }, on: {} })]
 ];
 
@@ -139,5 +161,31 @@ describe('lintDefinition', () => {
 		expect(issues).toContainEqual(
 			expect.objectContaining({ code: 'missing_kind', severity: 'warning' })
 		);
+	});
+});
+
+describe('lintDefinition at the root', () => {
+	it('accepts root transitions to a child and counts them for reachability', () => {
+		const definition = structuredClone(base());
+		definition.states.cancelled = { type: 'final', meta: { kind: 'final' } };
+		definition.on = {
+			cancel: {
+				target: '.cancelled',
+				actions: [{ type: 'core.setData', params: { set: { score: '0' } } }]
+			}
+		};
+		definition.entry = [{ type: 'core.setData', params: { set: { score: '1' } } }];
+		expect(lintDefinition(definition, registry)).toEqual([]);
+		delete definition.on;
+		expect(lintDefinition(definition, registry)).toContainEqual(
+			expect.objectContaining({ code: 'unreachable_state', path: 'cancelled' })
+		);
+	});
+
+	it('hints at the dot for a bare root target', () => {
+		const definition = structuredClone(base());
+		definition.on = { stop: 'done' };
+		const issue = lintDefinition(definition, registry).find((i) => i.path === 'on.stop');
+		expect(issue?.hint).toContain('".done"');
 	});
 });

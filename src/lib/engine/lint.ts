@@ -1,7 +1,9 @@
 import { indexStates, type IndexedState } from './compile';
 import type { Definition, Issue } from './definition';
 import type { ExpressionFunctions } from './expression';
-import { lintReachability, lintTargets } from './lint-graph';
+import { lintForms } from './lint-forms';
+import { lintReachability, lintTargets, rootConfig } from './lint-graph';
+import { lintTranslations } from './lint-i18n';
 import { lintReferences } from './lint-references';
 import type { Registry } from './registry';
 
@@ -28,7 +30,8 @@ function lintDuplicateIds(states: ReadonlyMap<string, IndexedState>): Issue[] {
 /**
  * Checks a parsed definition against the registry: graph (targets, reachability, dead
  * ends), names (node kinds, actions, guards, delays), parameters, expressions, tasks,
- * forms and templates. Issues are sorted by path.
+ * forms and templates, the root's own `on`/`entry`/`exit`, and (warnings) texts missing an
+ * `en` or `zh-CN` entry. Issues are sorted by path.
  */
 export function lintDefinition(
 	definition: Definition,
@@ -38,9 +41,11 @@ export function lintDefinition(
 	const states = indexStates(definition.states);
 	const issues = [
 		...lintDuplicateIds(states),
-		...lintTargets(states),
+		...lintTargets(states, rootConfig(definition)),
 		...lintReachability(definition, states),
-		...lintReferences(definition, registry, states, options.functions)
+		...lintReferences(definition, registry, states, options.functions),
+		...lintForms(definition),
+		...lintTranslations(definition, states)
 	];
 	return issues.sort((a, b) => a.path.localeCompare(b.path));
 }
