@@ -63,6 +63,33 @@ function collectAfterKeys(states: Record<string, StateConfig> | undefined, into:
 	return into;
 }
 
+/**
+ * The entry action `compileDefinition` adds to every task state, so `step` sees a task state
+ * entered again (a self-transition with `reenter: true`) that the state value cannot show.
+ */
+export const TASK_ENTERED_ACTION = '@engine/taskEntered';
+
+function withTaskMarkers(
+	states: Record<string, StateConfig> | undefined,
+	registry: Registry,
+	prefix = ''
+): Record<string, StateConfig> | undefined {
+	if (!states) return undefined;
+	const out: Record<string, StateConfig> = {};
+	for (const [key, config] of Object.entries(states)) {
+		const path = prefix ? `${prefix}.${key}` : key;
+		const kind = config.meta?.kind;
+		const isTask = kind !== undefined && registry.nodeKinds.get(kind)?.isTask === true;
+		const entry = config.entry === undefined ? [] : [config.entry].flat();
+		out[key] = {
+			...config,
+			...(isTask ? { entry: [...entry, { type: TASK_ENTERED_ACTION, params: { path } }] } : {}),
+			...(config.states ? { states: withTaskMarkers(config.states, registry, path) } : {})
+		};
+	}
+	return out;
+}
+
 /** Keys of the file that are not part of the XState config. */
 const NON_MACHINE_KEYS = [
 	'$schema',
@@ -128,6 +155,7 @@ export function compileDefinition(
 			: // Effectful actions do nothing inside XState: step() reads them from the action list.
 				() => undefined;
 	}
+	actions[TASK_ENTERED_ACTION] = () => undefined;
 	const guards: Record<string, unknown> = {};
 	for (const [name, guard] of registry.guards) {
 		guards[name] = ({ context, event }: Args, params: Params) =>
@@ -145,6 +173,7 @@ export function compileDefinition(
 
 	const config: Record<string, unknown> = { ...definition };
 	for (const key of NON_MACHINE_KEYS) delete config[key];
+	config.states = withTaskMarkers(definition.states, registry);
 	const initialData = definition.context ?? {};
 	config.context = ({ input }: { input?: Record<string, unknown> }) => ({
 		...structuredClone(initialData),

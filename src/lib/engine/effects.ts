@@ -1,6 +1,6 @@
 import type { AnyMachineSnapshot, StateValue } from 'xstate';
 import { resolveAssignee } from './assignee';
-import type { CompiledDefinition, StepScope } from './compile';
+import { TASK_ENTERED_ACTION, type CompiledDefinition, type StepScope } from './compile';
 import { parseIsoDuration } from './duration';
 import type { Effect, EngineEvent } from './types';
 
@@ -25,17 +25,33 @@ function isTaskState(compiled: CompiledDefinition, path: string): boolean {
 	return kind !== undefined && compiled.registry.nodeKinds.get(kind)?.isTask === true;
 }
 
+/** Task states whose entry ran in this macrostep (the marker `compileDefinition` adds). */
+function enteredTasks(actions: readonly ExecutableAction[]): Set<string> {
+	const entered = new Set<string>();
+	for (const action of actions) {
+		const path = (action.params as { path?: unknown } | undefined)?.path;
+		if (action.type === TASK_ENTERED_ACTION && typeof path === 'string') entered.add(path);
+	}
+	return entered;
+}
+
+/**
+ * Tasks closed and opened: states left and entered, plus task states entered again while
+ * staying active (a self-transition with `reenter: true`), which close and open anew.
+ */
 function taskEffects(
 	compiled: CompiledDefinition,
 	scope: StepScope,
 	previous: string[],
 	next: string[],
-	event: EngineEvent | undefined
+	event: EngineEvent | undefined,
+	entered: ReadonlySet<string>
 ): { closed: Effect[]; opened: Effect[] } {
-	const before = new Set(previous);
 	const after = new Set(next);
+	const reentered = new Set(previous.filter((path) => after.has(path) && entered.has(path)));
+	const before = new Set(previous.filter((path) => !reentered.has(path)));
 	const closed: Effect[] = previous
-		.filter((path) => !after.has(path) && isTaskState(compiled, path))
+		.filter((path) => (!after.has(path) || reentered.has(path)) && isTaskState(compiled, path))
 		.map((path) => {
 			const outcomes = Object.keys(compiled.states.get(path)?.config.on ?? {});
 			const reason = event && outcomes.includes(event.type) ? 'completed' : 'cancelled';
@@ -119,12 +135,9 @@ export function deriveEffects(
 ): Effect[] {
 	const previous = step.previous ? activePaths(step.previous.value) : [];
 	const next = step.next.status === 'done' ? [] : activePaths(step.next.value);
-	const tasks = taskEffects(compiled, scope, previous, next, step.event);
-	const effects = [
-		...tasks.closed,
-		...actionEffects(compiled, scope, step.actions as ExecutableAction[]),
-		...tasks.opened
-	];
+	const actions = step.actions as ExecutableAction[];
+	const tasks = taskEffects(compiled, scope, previous, next, step.event, enteredTasks(actions));
+	const effects = [...tasks.closed, ...actionEffects(compiled, scope, actions), ...tasks.opened];
 	if (step.next.status === 'done') {
 		effects.push({ type: 'complete', output: step.next.output ?? step.next.context });
 	}

@@ -70,20 +70,27 @@ describe('step', () => {
 			ok: false,
 			code: 'event_not_accepted',
 			state: 'work',
-			accepted: [timerKey]
+			accepted: []
 		});
 		expect(
 			acceptedEvents(compiled, snapshot, { subject: { ...subject, progress: 0.9 }, now })
-		).toEqual(['submit', timerKey]);
+		).toEqual(['submit']);
 	});
 
-	it('fires a timer event as a re-entry: cancel, then schedule again', () => {
+	it('fires a timer event (not listed as accepted) as a re-entry of the task state', () => {
 		const { snapshot } = initialStep(compiled, { subject, now });
 		const later = now + 3_600_000;
 		const result = step(compiled, snapshot, { type: timerKey }, { subject, now: later });
 		if (!result.ok) throw new Error('refused');
 		expect(result.snapshot.context.count).toBe(1);
-		expect(result.effects.map((e) => e.type)).toEqual(['cancelTimer', 'scheduleTimer']);
+		expect(result.effects.map((e) => e.type)).toEqual([
+			'closeTask',
+			'cancelTimer',
+			'scheduleTimer',
+			'openTask'
+		]);
+		expect(result.effects[0]).toEqual({ type: 'closeTask', taskKey: 'work', reason: 'cancelled' });
+		expect(result.effects[3]).toMatchObject({ taskKey: 'work', dueAt: later + 2 * 86_400_000 });
 	});
 
 	it('completes: closes the task, cancels the timer, emits complete', () => {

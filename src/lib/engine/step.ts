@@ -74,15 +74,22 @@ export function initialStep(
 	});
 }
 
+/** Events XState raises itself (`xstate.after.*` timers, `xstate.done.*`): never sent by people. */
+export function isInternalEvent(type: string): boolean {
+	return type.startsWith('xstate.');
+}
+
 function candidateEvents(snapshot: AnyMachineSnapshot): string[] {
 	const types = getNextTransitions(snapshot)
 		.map((t) => t.eventType)
-		.filter((type) => type !== '' && type !== '*');
+		.filter((type) => type !== '' && type !== '*' && !isInternalEvent(type));
 	return [...new Set(types)];
 }
 
 /**
- * The events the instance accepts now, guards included (timer events `xstate.after.*` too).
+ * The events a person or a client can send the instance now, guards included. Internal
+ * `xstate.*` events (timers) are left out: the runtime delivers those from its timer rows,
+ * and `step` accepts a due timer event without it being listed here.
  */
 export function acceptedEvents(
 	compiled: CompiledDefinition,
