@@ -4,10 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // eslint-disable-next-line no-restricted-imports
 import { getRegistry } from '../server/plugins';
-import { compileDefinition } from './compile';
+import { compileDefinition, indexStates } from './compile';
 import { parseDefinition, type Definition } from './definition';
 import { definitionJsonSchema } from './definition-json-schema';
+import { outcomesOf, stateLabel } from './labels';
 import { lintDefinition } from './lint';
+import { missingLocales } from './localize';
 import { simulate, type Simulation } from './simulate';
 import type { Effect } from './types';
 
@@ -61,7 +63,19 @@ describe('shipped workflows', () => {
 		const definition = load(file);
 		expect(definition.$schema).toBe('./definition.schema.json');
 		const issues = lintDefinition(definition, await getRegistry());
-		expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(issues).toEqual([]);
+	});
+
+	it.each(files)('%s names every state and task outcome in en and zh-CN', (file) => {
+		const definition = load(file);
+		for (const [path, state] of indexStates(definition.states)) {
+			expect(missingLocales(state.config.meta?.label), path).toEqual([]);
+			if (state.kind !== 'task' && state.kind !== 'approval') continue;
+			for (const outcome of outcomesOf(definition, path)) {
+				expect(missingLocales(outcome.label), `${path} ${outcome.event}`).toEqual([]);
+			}
+		}
+		expect(stateLabel(definition, 'done', 'zh-CN')).toBe('完成');
 	});
 
 	it.each([
