@@ -98,6 +98,18 @@ describe('dryRunMigration', () => {
 		]);
 	});
 
+	it('closes a task and opens the new one when the mapped task asks for other work', () => {
+		const other = structuredClone(v2);
+		const meta = other.states.selfReview?.meta as { params: Record<string, unknown> };
+		meta.params = { ...meta.params, title: 'managerEvaluationTitle' };
+		const [a] = dryRunMigration(v1, other, planMigration(v1, other), instances, { now });
+		if (!a?.canMove) throw new Error('expected a move');
+		expect(a.tasks).toEqual([
+			{ action: 'cancel', taskKey: 'selfReview' },
+			{ action: 'open', statePath: 'selfReview' }
+		]);
+	});
+
 	it('refuses two states of one region at once', () => {
 		const plan = planMigration(v1, v2, {
 			'tracking.feedback.between': 'tracking.feedback.checkIn'

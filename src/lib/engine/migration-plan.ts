@@ -1,6 +1,7 @@
 import type { StateValue } from 'xstate';
 import { indexStates, type IndexedState } from './compile';
 import type { Definition } from './definition';
+import { canonical } from './diff';
 import { parseIsoDuration } from './duration';
 import { activePaths } from './effects';
 
@@ -278,7 +279,7 @@ export function dryRunMigration(
 		const rekeyed = new Set<string>();
 		for (const path of oldTasks) {
 			const target = plan.mapping[path];
-			if (target && newActive.includes(target) && isTask(b.get(target)?.kind)) {
+			if (target && newActive.includes(target) && sameTask(a.get(path), b.get(target), isTask)) {
 				tasks.push({ action: 'rekey', from: path, to: target });
 				rekeyed.add(target);
 			} else tasks.push({ action: 'cancel', taskKey: path });
@@ -298,6 +299,19 @@ export function dryRunMigration(
 		);
 		return { id: instance.id, canMove: true, from, to, value: stateValueOf(to), timers, tasks };
 	});
+}
+
+/**
+ * A task carries over (re-keyed) when the new state asks for the same work: same kind and
+ * parameters (assignee, form, title, due). Otherwise the old task closes and a new one opens.
+ */
+function sameTask(
+	before: IndexedState | undefined,
+	after: IndexedState | undefined,
+	isTask: (kind: string | undefined) => boolean
+): boolean {
+	if (!before || !after || !isTask(after.kind) || before.kind !== after.kind) return false;
+	return canonical(before.params) === canonical(after.params);
 }
 
 function mapping(plan: MigrationPlan, leaf: string): string | null | undefined {

@@ -8,5 +8,11 @@ export {
 	type MigrationOutcome
 } from './migrate';
 export { renderPreview, type PreviewResult } from './preview';
-export { toXStateConfig, fromInterchange, checkImport, type ImportCheck } from './interchange';
+export {
+	toXStateConfig,
+	fromInterchange,
+	checkImport,
+	importDraft,
+	type ImportCheck
+} from './interchange';
 export { Migration20250620000000_designer } from './Migration20250620000000_designer';

@@ -1,6 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseDefinition, type Definition, type Issue } from '../../engine/definition';
 import { lintDefinition } from '../../engine/lint';
 import type { Registry } from '../../engine/registry';
+import { saveDraft } from './drafts';
 
 const EXTRA_KEYS = [
 	'name',
@@ -81,4 +83,31 @@ export function checkImport(text: string, registry: Registry): ImportCheck {
 	const errors = issues.filter((i) => i.severity === 'error');
 	if (errors.length) return { ok: false, issues: errors };
 	return { ok: true, definition: parsed.value, warnings: issues };
+}
+
+/**
+ * Imports a workflow file or an XState config as the draft of its definition. A file that
+ * does not validate answers with its problems and stores nothing.
+ */
+export async function importDraft(options: {
+	em: EntityManager;
+	orgId: string;
+	text: string;
+	registry: Registry;
+	actorId: string | null;
+	now: Date;
+}): Promise<{ ok: true; slug: string; warnings: Issue[] } | { ok: false; issues: Issue[] }> {
+	const check = checkImport(options.text, options.registry);
+	if (!check.ok) return check;
+	const slug = check.definition.id;
+	await saveDraft({
+		em: options.em,
+		orgId: options.orgId,
+		slug,
+		content: check.definition as unknown as Record<string, unknown>,
+		baseVersion: null,
+		actorId: options.actorId,
+		now: options.now
+	});
+	return { ok: true, slug, warnings: check.warnings };
 }
