@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { isHttpError, json } from '@sveltejs/kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError, isAppError } from './runtime/errors';
 import { logger } from './log';
@@ -35,12 +35,24 @@ export function requiredString(body: Record<string, unknown>, key: string): stri
 	return value;
 }
 
+const HTTP_CODES: Record<number, string> = {
+	401: 'unauthenticated',
+	403: 'forbidden',
+	404: 'not_found',
+	409: 'conflict'
+};
+
 /** Runs a route body and maps the error family to JSON responses; other errors are bugs (500). */
 export async function apiRoute(run: () => Promise<Response>): Promise<Response> {
 	try {
 		return await run();
 	} catch (err) {
 		if (isAppError(err)) return json(err.toJSON(), { status: err.status });
+		// A policy refusal (`requirePermission`) or a route's own `error(status)`.
+		if (isHttpError(err)) {
+			const code = HTTP_CODES[err.status] ?? 'bad_request';
+			return json({ error: { code, message: err.body.message } }, { status: err.status });
+		}
 		if (err instanceof UniqueConstraintViolationException) {
 			return json(
 				{ error: { code: 'conflict', message: 'a concurrent request wrote the same row; retry' } },

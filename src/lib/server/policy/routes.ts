@@ -44,6 +44,19 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/api/instances/[id]': { read: can('instance.read') },
 	// Raw events are an integration/hr tool; people complete their tasks through task routes.
 	'/api/instances/[id]/events': { write: can('instance.manage') },
+	// The domain's JSON API. Person-level rules are applied per row inside the routes: lists
+	// leave out what the actor may not read (evaluations never leak), one item answers 403/404.
+	'/api/goals': { read: can('goal.read'), write: can('goal.write') },
+	'/api/goals/[id]': { read: can('goal.read'), write: can('goal.write') },
+	'/api/metrics': { read: can('metric.read'), write: can('metric.manage') },
+	'/api/metrics/[key]': { read: can('metric.read'), write: can('metric.manage') },
+	'/api/metrics/[key]/series': { read: can('metric.read') },
+	'/api/metrics/values': { write: can('metric.manage') },
+	'/api/weightings': { read: can('metric.read'), write: can('weighting.manage') },
+	'/api/weightings/swap': { write: can('weighting.manage') },
+	'/api/evaluations': { read: can('evaluation.read') },
+	'/api/evaluations/[id]': { read: can('evaluation.read') },
+	'/api/people': { read: can('person.read') },
 	// Goal views: goals are visible across departments; person pages check the person in the load.
 	'/goals': { read: can('goal.read') },
 	'/goals/board': { read: can('goal.read') },

@@ -6,6 +6,7 @@ import { Migration20250604000000_scheme_scope } from './Migration20250604000000_
 import { Migration20250605000000_metric_value_bulk } from './Migration20250605000000_metric_value_bulk';
 import { Migration20250610000000_inbox } from './Migration20250610000000_inbox';
 import { Migration20250620000000_designer } from '../../designer/Migration20250620000000_designer';
+import { Migration20250701000000_goal_visibility } from './Migration20250701000000_goal_visibility';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -21,5 +22,9 @@ export const migrationsList: MigrationObject[] = [
 		class: Migration20250605000000_metric_value_bulk
 	},
 	{ name: 'Migration20250610000000_inbox', class: Migration20250610000000_inbox },
-	{ name: 'Migration20250620000000_designer', class: Migration20250620000000_designer }
+	{ name: 'Migration20250620000000_designer', class: Migration20250620000000_designer },
+	{
+		name: 'Migration20250701000000_goal_visibility',
+		class: Migration20250701000000_goal_visibility
+	}
 ];

@@ -19,7 +19,7 @@ import { AppError } from '../../runtime/errors';
 import { transaction } from '../db';
 import { isoDay } from '../issues';
 import { metricSeriesIn } from '../metrics/series';
-import { GOAL_SELECT, loadGoalRecord, toGoal, type GoalRecord } from './rows';
+import { GOAL_SELECT, loadGoalRecord, toGoal, type GoalRecord, type GoalVisibility } from './rows';
 
 /** A goal with its stored progress (0–100) and, for key results, the measured value. */
 export type GoalView = Goal & {
@@ -29,6 +29,7 @@ export type GoalView = Goal & {
 	progressAt: string | null;
 	ownerName: string | null;
 	unit: MetricUnit | null;
+	visibility: GoalVisibility;
 };
 
 export type GoalFilter = { ownerId?: string; rootId?: string; includeArchived?: boolean };
@@ -43,7 +44,8 @@ function toView(row: ViewRow): GoalView {
 		current: row.current_value,
 		progressAt: row.progress_at ? new Date(row.progress_at).toISOString() : null,
 		ownerName: row.owner_name,
-		unit: row.unit
+		unit: row.unit,
+		visibility: row.visibility
 	};
 }
 
@@ -200,4 +202,20 @@ export async function goalReport(
 		...(forecast ? { forecastAttainment: forecast.attainment } : {})
 	});
 	return { goal, measured, pace, lag, forecast, alerts, series };
+}
+
+/** Who owns a goal (for the policy check before a change), or null when there is no such goal. */
+export async function loadGoalOwner(
+	em: EntityManager,
+	orgId: string,
+	goalId: string
+): Promise<Goal['owner'] | null> {
+	const rows = await transaction(em, (db) =>
+		db.query<{ owner_kind: 'person' | 'unit'; owner_id: string }>(
+			'select owner_kind, owner_id from goal where organisation_id = $1 and id = $2',
+			[orgId, goalId]
+		)
+	);
+	const row = rows[0];
+	return row ? { kind: row.owner_kind, id: row.owner_id } : null;
 }

@@ -28,12 +28,17 @@ export type GoalRecord = {
 	current_value: number | null;
 	progress_at: Date | null;
 	version: number;
+	visibility: GoalVisibility;
 };
+
+export const GOAL_VISIBILITIES = ['visible', 'private'] as const;
+/** Who sees a goal: everyone in the organisation, or the owner's line and hr (the policy decides). */
+export type GoalVisibility = (typeof GOAL_VISIBILITIES)[number];
 
 export const GOAL_SELECT = `select g.id, g.parent_id, g.kind, g.title, g.owner_kind, g.owner_id,
   g.start_date::text, g.due_date::text, g.weight, g.status, g.category, g.supports,
   m.key as metric_key, g.metric_subject_id, g.baseline, g.target, g.direction, g.aggregation,
-  g.metric_window, g.progress, g.attainment, g.current_value, g.progress_at, g.version
+  g.metric_window, g.progress, g.attainment, g.current_value, g.progress_at, g.version, g.visibility
   from goal g left join metric_definition m on m.id = g.metric_id`;
 
 export function toGoal(row: GoalRecord): Goal {
@@ -84,21 +89,25 @@ export async function loadGoalRecord(
 export async function insertGoals(
 	db: Db,
 	orgId: string,
-	goals: readonly (Goal & { metricId?: string | null })[]
+	goals: readonly (Goal & { metricId?: string | null; visibility?: GoalVisibility })[]
 ): Promise<void> {
 	if (goals.length === 0) return;
-	const col = <T>(pick: (g: Goal & { metricId?: string | null }) => T) => goals.map(pick);
+	const col = <T>(
+		pick: (g: Goal & { metricId?: string | null; visibility?: GoalVisibility }) => T
+	) => goals.map(pick);
 	await db.query(
 		`insert into goal (id, organisation_id, parent_id, kind, title, owner_kind, owner_id, start_date,
 		   due_date, weight, status, category, supports, metric_id, metric_subject_id, baseline, target,
-		   direction, aggregation, metric_window)
+		   direction, aggregation, metric_window, visibility)
 		 select id, $1, parent_id, kind, title, owner_kind, owner_id, start_date, due_date, weight, status,
-		   category, supports, metric_id, metric_subject_id, baseline, target, direction, aggregation, metric_window
+		   category, supports, metric_id, metric_subject_id, baseline, target, direction, aggregation, metric_window,
+		   visibility
 		 from unnest($2::uuid[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::uuid[], $8::date[],
 		   $9::date[], $10::float8[], $11::text[], $12::text[], $13::jsonb[], $14::uuid[], $15::uuid[],
-		   $16::float8[], $17::float8[], $18::text[], $19::text[], $20::jsonb[])
+		   $16::float8[], $17::float8[], $18::text[], $19::text[], $20::jsonb[], $21::text[])
 		   as t(id, parent_id, kind, title, owner_kind, owner_id, start_date, due_date, weight, status,
-		   category, supports, metric_id, metric_subject_id, baseline, target, direction, aggregation, metric_window)`,
+		   category, supports, metric_id, metric_subject_id, baseline, target, direction, aggregation, metric_window,
+		   visibility)`,
 		[
 			orgId,
 			col((g) => g.id),
@@ -119,7 +128,8 @@ export async function insertGoals(
 			col((g) => g.metric?.target ?? null),
 			col((g) => g.metric?.direction ?? null),
 			col((g) => g.metric?.aggregation ?? null),
-			col((g) => (g.metric ? JSON.stringify(g.metric.window) : null))
+			col((g) => (g.metric ? JSON.stringify(g.metric.window) : null)),
+			col((g) => g.visibility ?? 'visible')
 		]
 	);
 }

@@ -23,10 +23,17 @@ import { transaction, type Db } from '../db';
 import { invalid, isoDay } from '../issues';
 import { recomputeGoals } from '../progress/key-results';
 import { rollUp } from '../progress/rollup';
-import { GOAL_SELECT, insertGoals, loadGoalRecord, toGoal, type GoalRecord } from './rows';
+import {
+	GOAL_SELECT,
+	insertGoals,
+	loadGoalRecord,
+	toGoal,
+	type GoalRecord,
+	type GoalVisibility
+} from './rows';
 
 export type NewGoal = Omit<Goal, 'id' | 'status' | 'supports'> &
-	Partial<Pick<Goal, 'id' | 'status' | 'supports'>>;
+	Partial<Pick<Goal, 'id' | 'status' | 'supports'>> & { visibility?: GoalVisibility };
 
 export type GoalChangeRequest =
 	| ({ kind: 'retarget' } & RetargetInput)
@@ -57,8 +64,10 @@ function refusal(issues: readonly DomainIssue[]): AppError {
 	return invalid(issues);
 }
 
-function unwrap<T>(result: Result<T>): T {
-	if (!result.ok) throw refusal(result.issues);
+function unwrap<T>(result: Result<T>, goalId: string): T {
+	// Paths relative to the goal being changed (`parentId`), as the request named them.
+	const relative = (path: string) => path.replace(`goals.${goalId}.`, '');
+	if (!result.ok) throw refusal(result.issues.map((i) => ({ ...i, path: relative(i.path) })));
 	return result.value;
 }
 
@@ -166,8 +175,9 @@ export async function createGoal(
 	input: NewGoal,
 	actor: ChangeActor
 ): Promise<Goal> {
+	const { visibility = 'visible', ...fields } = input;
 	const goal: Goal = {
-		...input,
+		...fields,
 		id: input.id ?? randomUUID(),
 		status: input.status ?? 'active',
 		supports: input.supports ?? []
@@ -179,7 +189,7 @@ export async function createGoal(
 	if (issues.length > 0) throw invalid(issues);
 	return transaction(em, async (db) => {
 		const { metricId } = await checkReferences(db, orgId, goal);
-		await insertGoals(db, orgId, [{ ...goal, metricId }]);
+		await insertGoals(db, orgId, [{ ...goal, metricId, visibility }]);
 		const at = actor.now.toISOString();
 		await writeChange(
 			db,
@@ -263,7 +273,7 @@ export async function changeGoal(
 				? await indexAround(db, orgId, goalId, extra)
 				: buildGoalIndex([before]);
 		const context = { who: actor.actorId ?? '', at: actor.now.toISOString(), why: actor.reason };
-		const { goal, change } = unwrap(applyChange(before, request, index, context));
+		const { goal, change } = unwrap(applyChange(before, request, index, context), goalId);
 		await db.query(
 			`update goal set parent_id = $3, start_date = $4, due_date = $5, weight = $6, status = $7,
 			   target = $8, supports = $9, version = version + 1, updated_at = $10
