@@ -30,6 +30,16 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/invite/[token]': { read: open, write: open },
 	'/reset/[token]': { read: open, write: open },
 	'/admin/audit': { read: can('audit.read') },
+	// Admin pages: people and roles, metric definitions and weighting schemes (admins only).
+	'/admin': { read: can('setting.manage') },
+	'/admin/people': { read: can('people.manage') },
+	'/admin/people/[id]': { read: can('people.manage'), write: can('people.manage') },
+	'/admin/metrics': { read: can('metric.manage') },
+	'/admin/metrics/new': { read: can('metric.manage'), write: can('metric.manage') },
+	'/admin/metrics/[key]': { read: can('metric.manage'), write: can('metric.manage') },
+	'/admin/weightings': { read: can('weighting.manage') },
+	'/admin/weightings/[key]': { read: can('weighting.manage') },
+	'/admin/weightings/[key]/new': { read: can('weighting.manage'), write: can('weighting.manage') },
 	'/admin/audit/export': { read: can('audit.read') },
 	// Prometheus scrapes with no session today; TODO(#4): a scrape token instead of admin-only.
 	'/metrics': { read: can('setting.manage') },
