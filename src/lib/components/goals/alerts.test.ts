@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/dates';
-import { behindPaceDays, declineRuns } from './alerts';
+import { behindPaceDays, declineDepth, declineRuns } from './alerts';
 
 const weeks = (values: number[]) =>
 	values.map((value, i) => ({ date: addDays('2026-01-05', i * 7), value }));
@@ -36,5 +36,12 @@ describe('behindPaceDays', () => {
 		const [alert] = behindPaceDays([line], [pace]);
 		expect(alert?.date).toBe('2026-03-14');
 		expect(alert).toMatchObject({ code: 'behind_pace', progress: 35 });
+	});
+});
+
+describe('declineDepth', () => {
+	it('measures the fall relative to the start', () => {
+		const [run] = declineRuns(weeks([90, 84, 77, 70]));
+		expect(declineDepth(run!)).toBeCloseTo(0.222, 3);
 	});
 });

@@ -71,3 +71,9 @@ export function declineRuns(points: readonly TrendPoint[], min = 3): PastAlert[]
 	}
 	return alerts;
 }
+
+/** How far a decline fell, relative to where it started (0.22 = fell by 22 %). */
+export function declineDepth(alert: PastAlert): number {
+	if (alert.code !== 'declined_periods' || alert.from === 0) return 0;
+	return (alert.from - alert.to) / Math.abs(alert.from);
+}

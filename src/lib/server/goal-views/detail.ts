@@ -28,7 +28,7 @@ export type GoalDetailView = {
 	children: CascadeGoal[];
 	links: SupportLinks;
 	measured: KeyResultProgress | null;
-	pace: number;
+	pace: number | null;
 	lag: number;
 	alerts: TrendAlert[];
 	trend: KeyResultTrend | null;
@@ -92,8 +92,8 @@ export async function goalDetailView(
 		children: all.filter((g) => g.parentId === goalId),
 		links: supportLinks(all, goalId),
 		measured: report.measured,
-		pace: trend?.pace ?? report.pace,
-		lag: trend?.pace != null ? trend.pace - report.goal.progress : report.lag,
+		pace: trend ? trend.pace : report.pace,
+		lag: trend ? (trend.pace ?? 0) - report.goal.progress : report.lag,
 		alerts: report.alerts,
 		trend,
 		history: changes

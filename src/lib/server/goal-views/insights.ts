@@ -4,10 +4,11 @@
  * how many steps ran with no HR hand on them.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { addDays, endOfMonthDate, startOfIsoWeekDate, startOfMonthDate } from '../../domain/dates';
 import type { Aggregation } from '../../domain/metrics';
 import { bucketByPeriod } from '../../domain/periods';
 import type { LocalizedText } from '../../domain/result';
-import { declineRuns, type PastAlert } from '../../components/goals/alerts';
+import { declineDepth, declineRuns, type PastAlert } from '../../components/goals/alerts';
 import {
 	strategyMonths,
 	type StepCounts,
@@ -30,6 +31,8 @@ export type CycleSteps = { name: LocalizedText; counts: StepCounts };
 
 export type InsightsView = {
 	behind: BehindPace[];
+	/** Profit per user by complete week. */
+	profitWeekly: { date: string; value: number }[];
 	onTrack: number;
 	alerts: OrgAlert[];
 	strategy: StrategyMonth[];
@@ -37,13 +40,23 @@ export type InsightsView = {
 	today: string;
 };
 
-async function monthly(
+/** A fall of at least this share (from the run's start) makes a dashboard alert. */
+const MIN_DECLINE = 0.15;
+const MAX_ALERTS = 8;
+
+async function bucketed(
 	em: EntityManager,
 	orgId: string,
-	query: { metricKey: string; subjectId: string; from: string; to: string }
+	query: {
+		metricKey: string;
+		subjectId: string;
+		from: string;
+		to: string;
+		period: 'week' | 'month';
+	}
 ) {
 	try {
-		const series = await metricSeries(em, orgId, { ...query, period: 'month' });
+		const series = await metricSeries(em, orgId, query);
 		return series.buckets.map((b) => ({ date: b.periodStart, value: b.value }));
 	} catch {
 		return []; // an organisation without the profit metrics has no profit report
@@ -112,16 +125,41 @@ export async function insightsView(
 				alert
 			});
 	}
-	alerts.sort((a, b) => (a.alert.date < b.alert.date ? 1 : -1));
+	// Noise makes short dips of a few percent; the dashboard keeps the falls worth a conversation.
+	const significant = alerts
+		.filter((a) => declineDepth(a.alert) >= MIN_DECLINE)
+		.sort((a, b) => declineDepth(b.alert) - declineDepth(a.alert))
+		.slice(0, MAX_ALERTS);
 
 	const company = [...facts.units.values()].find((u) => u.kind === 'company' && !u.parent_id);
-	const range = { subjectId: company?.id ?? '', from: `${from.slice(0, 7)}-01`, to: today };
+	const subjectId = company?.id ?? '';
+	// Only whole months and weeks inside the history: a partial one would look like a collapse.
+	const firstMonth = from.endsWith('-01')
+		? from
+		: startOfMonthDate(addDays(endOfMonthDate(from), 1));
+	const lastMonthEnd = addDays(startOfMonthDate(today), -1);
+	const months = { subjectId, from: firstMonth, to: lastMonthEnd, period: 'month' as const };
 	const strategy = company
 		? strategyMonths({
-				profit: await monthly(em, orgId, { ...range, metricKey: 'profit' }),
-				activeUsers: await monthly(em, orgId, { ...range, metricKey: 'active_users' }),
-				cost: await monthly(em, orgId, { ...range, metricKey: 'cost' })
+				profit: await bucketed(em, orgId, { ...months, metricKey: 'profit' }),
+				activeUsers: await bucketed(em, orgId, { ...months, metricKey: 'active_users' }),
+				cost: await bucketed(em, orgId, { ...months, metricKey: 'cost' })
 			}).filter((m) => m.profit !== null || m.cost !== null)
+		: [];
+	const weeks = {
+		subjectId,
+		from: startOfIsoWeekDate(addDays(from, 6)),
+		to: addDays(startOfIsoWeekDate(today), -1),
+		period: 'week' as const
+	};
+	const profitWeekly = company
+		? strategyMonths({
+				profit: await bucketed(em, orgId, { ...weeks, metricKey: 'profit' }),
+				activeUsers: await bucketed(em, orgId, { ...weeks, metricKey: 'active_users' }),
+				cost: []
+			}).flatMap((w) =>
+				w.profitPerUser !== null ? [{ date: w.month, value: w.profitPerUser }] : []
+			)
 		: [];
 
 	const steps = await transaction(em, (db) =>
@@ -148,5 +186,13 @@ export async function insightsView(
 		entry.counts[s.actor] += Number(s.n);
 		cycles.set(key, entry);
 	}
-	return { behind, onTrack, alerts, strategy, cycles: [...cycles.values()], today };
+	return {
+		behind,
+		onTrack,
+		alerts: significant,
+		profitWeekly,
+		strategy,
+		cycles: [...cycles.values()],
+		today
+	};
 }

@@ -69,11 +69,12 @@ export async function personView(
 		keyResults.push({
 			goal,
 			measured: report.measured,
-			pace: trend?.pace ?? report.pace,
+			pace: trend ? trend.pace : report.pace,
 			alerts: report.alerts,
 			trend
 		});
 	}
+	keyResults.sort((a, b) => b.goal.weight - a.goal.weight);
 	const bound = new Set(goals.map((g) => g.goal.metric?.key).filter(Boolean));
 	const recorded = await transaction(em, (db) =>
 		db.query<{ key: string }>(

@@ -6,7 +6,13 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { expectedPace, forecastAttainment } from '../../domain/analytics';
-import { addDays, dateToUtcMs, endOfMonthDate, startOfMonthDate } from '../../domain/dates';
+import {
+	addDays,
+	dateToUtcMs,
+	endOfMonthDate,
+	startOfIsoWeekDate,
+	startOfMonthDate
+} from '../../domain/dates';
 import { behindPaceDays, declineRuns, type PastAlert } from '../../components/goals/alerts';
 import {
 	cumulative,
@@ -26,6 +32,8 @@ export type KeyResultTrend = {
 	forecast: number | null;
 	/** Where progress should be in the current window today (0–100); null for rates. */
 	pace: number | null;
+	/** The window the forecast is for: the goal's due date, or the end of this month. */
+	horizon: 'due' | 'month';
 };
 
 /** Days of weekly history shown for rates and unbound metrics. */
@@ -43,7 +51,8 @@ export async function weeklySeries(
 	const series = await metricSeries(em, orgId, {
 		metricKey: input.metricKey,
 		subjectId: input.subjectId,
-		from: addDays(input.today, -(HISTORY_DAYS - 1)),
+		// From the first full week inside the window, so the first bucket is not a partial one.
+		from: startOfIsoWeekDate(addDays(input.today, -(HISTORY_DAYS - 1) + 6)),
 		to: input.today,
 		period: 'week'
 	});
@@ -105,7 +114,8 @@ export async function keyResultTrend(
 			},
 			pastAlerts: behindPaceDays(actual, pace),
 			forecast,
-			pace: expectedPace(monthStart, addDays(monthEnd, 1), addDays(today, 1))
+			pace: expectedPace(monthStart, addDays(monthEnd, 1), addDays(today, 1)),
+			horizon: 'month'
 		};
 	}
 	if (aggregation === 'sum' && window.kind === 'goal') {
@@ -125,7 +135,8 @@ export async function keyResultTrend(
 			},
 			pastAlerts: [],
 			forecast: report.forecast?.value ?? null,
-			pace: report.pace
+			pace: report.pace,
+			horizon: 'due'
 		};
 	}
 	const weekly = await weeklySeries(em, orgId, { metricKey: metric.metricKey, subjectId, today });
@@ -147,6 +158,7 @@ export async function keyResultTrend(
 			a.code === 'declined_periods' && oriented !== weekly ? { ...a, from: -a.from, to: -a.to } : a
 		),
 		forecast: null,
-		pace: null
+		pace: null,
+		horizon: 'due'
 	};
 }
