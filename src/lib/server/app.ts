@@ -9,6 +9,7 @@ import { realEngine } from './runtime/real-engine';
 import { startWorkers, type Workers } from './runtime/workers';
 import { importWorkflowDirectory } from './definitions/import-workflows';
 import { getRegistry } from './plugins';
+import { startSourceScheduler } from './sources/runner';
 import path from 'node:path';
 
 export { logger };
@@ -76,6 +77,12 @@ async function boot(options: StartOptions): Promise<App> {
 		const workers = startWorkers({ orm: db.orm, clock: () => app.clock, intervalMs: 1000 });
 		app.workers = workers;
 		stoppers.push(workers.stop);
+		const sources = await startSourceScheduler({
+			orm: db.orm,
+			registry,
+			now: () => app.clock.now()
+		});
+		stoppers.push(sources.stop);
 	}
 	for (const hook of startHooks) stoppers.push(await hook(app));
 	installShutdownHandlers();

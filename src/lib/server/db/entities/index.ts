@@ -9,6 +9,7 @@ import { Outbox, Notification } from './outbox.entity';
 import { domainEntities } from '../../domain/entities/index';
 import { securityEntities } from '../../auth/entities';
 import { inboxEntities } from '../../notify/entities';
+import { MetricSourceRow } from '../../sources/metric-source.entity';
 
 export * from './organisation.entity';
 export * from './org-unit.entity';
@@ -34,5 +35,6 @@ export const entities = [
 	Notification,
 	...domainEntities,
 	...securityEntities,
-	...inboxEntities
+	...inboxEntities,
+	MetricSourceRow
 ];
