@@ -11,7 +11,8 @@ export const people = {
 	},
 	sun: { email: 'sun.li@qihang.example', password: 'loopwork-demo-manager', name: 'Sun Li' },
 	wang: { email: 'wang.wu@qihang.example', password: 'loopwork-demo-employee', name: 'Wang Wu' },
-	he: { email: 'he.min@qihang.example', password: 'loopwork-demo-hr', name: 'He Min' }
+	he: { email: 'he.min@qihang.example', password: 'loopwork-demo-hr', name: 'He Min' },
+	gao: { email: 'gao.yuan@qihang.example', password: 'loopwork-demo-admin', name: 'Gao Yuan' }
 } as const;
 export type Person = keyof typeof people;
 
@@ -70,11 +71,19 @@ export async function advanceClock(page: Page, advance: string): Promise<void> {
 }
 
 /** Opens the inbox and the task whose title contains `title`. */
-export async function openTask(page: Page, title: string, shot?: string): Promise<string> {
+export async function openTask(
+	page: Page,
+	title: string,
+	options: { shot?: string; instanceId?: string } = {}
+): Promise<string> {
+	const { shot, instanceId } = options;
 	await page.goto('/inbox');
 	await hydrated(page);
 	if (shot) await screenshot(page, shot);
-	const item = page.getByTestId('inbox-item').filter({ hasText: title }).first();
+	const items = instanceId
+		? page.locator(`[data-testid=inbox-item][data-instance="${instanceId}"]`)
+		: page.getByTestId('inbox-item');
+	const item = items.filter({ hasText: title }).first();
 	await Promise.all([page.waitForURL('**/tasks/**'), item.click()]);
 	await hydrated(page);
 	return new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -37,7 +37,7 @@ describe.sequential('the employee part of the cycle at 375 px', () => {
 		await hydrated(page);
 		await expectMobileFriendly(page);
 		await screenshot(page, 'mobile-01-inbox');
-		await openTask(page, 'Set your goals for FY2025');
+		await openTask(page, 'Set your goals for FY2025', { instanceId });
 		await expectMobileFriendly(page);
 		await page.getByRole('button', { name: 'Submit' }).click();
 		await page.getByText('Please correct the highlighted fields').waitFor();
@@ -58,7 +58,7 @@ describe.sequential('the employee part of the cycle at 375 px', () => {
 
 	it('sees the returned comments beside the fields, revises and resubmits', async () => {
 		const reviewer = manager.page;
-		await openTask(reviewer, "Approve Wang Wu's goals");
+		await openTask(reviewer, "Approve Wang Wu's goals", { instanceId });
 		await reviewer.fill(
 			'textarea[name="fieldComment.goals.0"]',
 			'Time the visits with the brand campaign'
@@ -73,7 +73,7 @@ describe.sequential('the employee part of the cycle at 375 px', () => {
 		await waitForNotification(page, 'Your goals were returned');
 		await expectMobileFriendly(page);
 		await screenshot(page, 'mobile-04-notifications');
-		await openTask(page, 'Set your goals for FY2025');
+		await openTask(page, 'Set your goals for FY2025', { instanceId });
 		expect(await page.getByTestId('field-comment').first().textContent()).toContain(
 			'brand campaign'
 		);
@@ -86,7 +86,7 @@ describe.sequential('the employee part of the cycle at 375 px', () => {
 		]);
 		await screenshot(page, 'mobile-06-goal-resubmitted');
 
-		await openTask(reviewer, "Approve Wang Wu's goals");
+		await openTask(reviewer, "Approve Wang Wu's goals", { instanceId });
 		await Promise.all([
 			reviewer.waitForURL('**?completed=1'),
 			reviewer.getByRole('button', { name: 'Approve' }).click()
@@ -102,16 +102,16 @@ describe.sequential('the employee part of the cycle at 375 px', () => {
 			'Look at marketing’s brand exposure goal before planning visits'
 		);
 		await writer.getByRole('button', { name: 'Send feedback' }).click();
-		await writer.getByTestId('feedback-thread').first().waitFor();
+		await writer.getByText('before planning visits').first().waitFor();
 
 		const { page } = employee;
 		await page.goto(`/feedback/${instanceId}`);
 		await hydrated(page);
-		await page.fill(
-			'[data-testid=feedback-thread] textarea[name=body]',
-			'Done: my visits now follow the campaign calendar'
-		);
-		await page.getByRole('button', { name: 'Reply' }).click();
+		const thread = page.getByTestId('feedback-thread').filter({ hasText: 'brand exposure goal' });
+		await thread
+			.locator('textarea[name=body]')
+			.fill('Done: my visits now follow the campaign calendar');
+		await thread.getByRole('button', { name: 'Reply' }).click();
 		await page.getByText('my visits now follow the campaign calendar').waitFor();
 		await expectMobileFriendly(page);
 		await screenshot(page, 'mobile-07-feedback');
@@ -120,7 +120,7 @@ describe.sequential('the employee part of the cycle at 375 px', () => {
 	it('writes the self review', async () => {
 		await advanceClock(hr.page, 'P280D');
 		const { page } = employee;
-		await openTask(page, 'Write your self review');
+		await openTask(page, 'Write your self review', { instanceId });
 		await page.fill('#field-summary', 'Rose from 70% to 95% after aligning with marketing.');
 		await page.locator('label:has(input[name=rating][value="4"])').click();
 		await expectMobileFriendly(page);
