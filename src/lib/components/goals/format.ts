@@ -73,7 +73,8 @@ export function gapParts(
 	const fmt = (v: number | null) => formatMetric(v, measured.unit, locale, { compact: true });
 	const target = fmt(measured.target);
 	if (measured.status === 'no_data') return { status: 'no_data', target };
-	const progress = formatPercent(measured.attainment, locale);
+	// Below the baseline reads as 0 %: "-37% of 3M" helps nobody.
+	const progress = formatPercent(Math.max(0, measured.attainment), locale);
 	const current = fmt(measured.current);
 	if (measured.status === 'short')
 		return { status: 'short', progress, target, gap: fmt(measured.gap), current };

@@ -80,7 +80,8 @@ export async function keyResultTrend(
 	const aggregation = metric.aggregation ?? probe.aggregation;
 	if (aggregation === 'sum' && window.kind === 'calendar' && window.period === 'month') {
 		const monthStart = startOfMonthDate(today);
-		const from = startOfMonthDate(addDays(monthStart, -1));
+		// This month and the two before it: last month's story and the month it is compared with.
+		const from = startOfMonthDate(addDays(startOfMonthDate(addDays(monthStart, -1)), -1));
 		const daily = await metricSeries(em, orgId, {
 			metricKey: metric.metricKey,
 			subjectId,
