@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute } from '../auth/sql';
-import { listEvaluations } from '../domain/scoring/evaluations';
+import { listEvaluations, rescoreLive } from '../domain/scoring/evaluations';
 import { pickLocalised } from '../../ui/format';
 import type { TaskDetail } from './detail';
 
@@ -36,6 +36,7 @@ export async function taskExtras(options: {
 	orgId: string;
 	task: TaskDetail;
 	locale: string;
+	now: Date;
 }): Promise<TaskExtras> {
 	const { em, orgId, task, locale } = options;
 	const subjectId = task.subject.id;
@@ -55,6 +56,8 @@ export async function taskExtras(options: {
 	const showGrade = hints(task).showGrade === true || GRADE_FORMS.has(task.formKey ?? '');
 	let grade: TaskExtras['grade'] = null;
 	if (showGrade) {
+		// A live score is computed when asked: ask now, so the grade reflects today's metric values.
+		await rescoreLive(em, orgId, options.now, { employeeIds: [subjectId] });
 		const evaluations = await listEvaluations(em, orgId, { employeeId: subjectId });
 		const cycle = (task.data.cycle as { name?: string } | undefined)?.name;
 		const chosen = evaluations.find((e) => e.cycle === cycle) ?? evaluations.at(-1);

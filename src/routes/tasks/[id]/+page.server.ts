@@ -18,7 +18,13 @@ export const load: PageServerLoad = async (event) => {
 			taskId: event.params.id,
 			locale: getLocale()
 		});
-		const extras = await taskExtras({ em: orm.em.fork(), orgId, task, locale: getLocale() });
+		const extras = await taskExtras({
+			em: orm.em.fork(),
+			orgId,
+			task,
+			locale: getLocale(),
+			now: clock.now()
+		});
 		return {
 			task,
 			extras,
