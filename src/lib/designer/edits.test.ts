@@ -4,9 +4,13 @@ import { parseDefinition } from '../engine/definition';
 import {
 	addState,
 	addTransition,
+	arrowDelta,
 	copyStates,
+	nudgeStates,
 	pasteStates,
 	removeStates,
+	setLabel,
+	setTemplate,
 	updateTransition
 } from './edits';
 import { paletteKinds } from './kinds';
@@ -77,5 +81,62 @@ describe('edits', () => {
 			nodeId: 'tracking.metrics.watching',
 			edgeId: 'tracking.metrics.watching::after.P7D.0'
 		});
+	});
+});
+
+describe('keyboard moves', () => {
+	it('maps arrow keys to small and large steps', () => {
+		expect(arrowDelta('ArrowLeft', false)).toEqual({ x: -10, y: 0 });
+		expect(arrowDelta('ArrowDown', true)).toEqual({ x: 0, y: 50 });
+		expect(arrowDelta('a', false)).toBeUndefined();
+	});
+
+	it('moves the selected states, not a child of a moved container twice', () => {
+		const positions = new Map([
+			['tracking', { x: 100, y: 200 }],
+			['tracking.metrics', { x: 10, y: 20 }],
+			['selfReview', { x: 0, y: 0 }]
+		]);
+		const next = nudgeStates(
+			definition,
+			positions,
+			['tracking', 'tracking.metrics', 'selfReview'],
+			{ x: 10, y: -50 }
+		);
+		expect(next.layout?.tracking).toMatchObject({ x: 110, y: 150 });
+		expect(next.layout?.['tracking.metrics']).toEqual(definition.layout?.['tracking.metrics']);
+		expect(next.layout?.selfReview).toMatchObject({ x: 10, y: -50 });
+		expect(nudgeStates(definition, positions, [], { x: 10, y: 0 })).toBe(definition);
+	});
+});
+
+describe('localized texts', () => {
+	it('edits one locale of a template given per locale and keeps the others', () => {
+		const next = setTemplate(
+			{ ...definition, templates: { t: { en: 'Hello', 'zh-CN': '你好' } } },
+			't',
+			'Hi',
+			'en'
+		);
+		expect(next.templates?.t).toEqual({ en: 'Hi', 'zh-CN': '你好' });
+		expect(setTemplate(definition, 'plain', 'Text', 'zh-CN').templates?.plain).toBe('Text');
+	});
+
+	it('sets a plain label, and one locale of a localized one', () => {
+		const bare = setLabel(definition, 'selfReview', '');
+		expect(bare.states.selfReview?.meta?.label).toBeUndefined();
+		const plain = setLabel(bare, 'selfReview', 'Self review', 'en');
+		expect(plain.states.selfReview?.meta?.label).toBe('Self review');
+		const both = { ...bare };
+		both.states = {
+			...bare.states,
+			selfReview: {
+				...bare.states.selfReview,
+				meta: { kind: 'task', label: { en: 'Self review', 'zh-CN': '自评' } }
+			}
+		};
+		expect(
+			setLabel(both, 'selfReview', '自我评估', 'zh-CN').states.selfReview?.meta?.label
+		).toEqual({ en: 'Self review', 'zh-CN': '自我评估' });
 	});
 });

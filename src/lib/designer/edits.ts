@@ -280,11 +280,36 @@ export function setParams(
 	}));
 }
 
-export function setLabel(definition: Definition, path: string, label: string): Definition {
+/**
+ * Sets the text of a localized value in one locale: a value already given per locale keeps
+ * its other locales; a plain text stays plain (it is the text of every locale).
+ */
+export function setLocalized(
+	value: unknown,
+	text: string,
+	locale: string | undefined
+): string | Record<string, string> | undefined {
+	if (locale && value && typeof value === 'object' && !Array.isArray(value)) {
+		const next = { ...(value as Record<string, string>) };
+		if (text.trim()) next[locale] = text;
+		else delete next[locale];
+		return Object.keys(next).length ? next : undefined;
+	}
+	return text.trim() ? text : undefined;
+}
+
+/** Sets a state's label (in `locale` when the label is given per locale). */
+export function setLabel(
+	definition: Definition,
+	path: string,
+	label: string,
+	locale?: string
+): Definition {
 	return updateState(definition, path, (state) => {
 		const meta = { ...(state.meta ?? { kind: 'wait' }) };
-		if (label.trim()) meta.label = label;
-		else delete meta.label;
+		const next = setLocalized(meta.label, label, locale);
+		if (next === undefined) delete meta.label;
+		else meta.label = next as typeof meta.label;
 		return { ...state, meta };
 	});
 }
@@ -310,8 +335,17 @@ export function setForm(
 	return { ...definition, forms: { ...definition.forms, [name]: form } };
 }
 
-export function setTemplate(definition: Definition, name: string, text: string): Definition {
-	return { ...definition, templates: { ...definition.templates, [name]: text } };
+/** Sets a template's text (in `locale` when the template is given per locale). */
+export function setTemplate(
+	definition: Definition,
+	name: string,
+	text: string,
+	locale?: string
+): Definition {
+	const current = definition.templates?.[name];
+	const next =
+		current && typeof current === 'object' ? (setLocalized(current, text, locale) ?? '') : text;
+	return { ...definition, templates: { ...definition.templates, [name]: next } };
 }
 
 /** What copy puts on the clipboard: states by key with their positions, from one parent. */
@@ -381,4 +415,43 @@ export function pasteStates(
 		if (at) layout[path] = { ...at, x: at.x + offset.x, y: at.y + offset.y };
 	}
 	return { definition: setLayout(next, layout), paths };
+}
+
+/** Keyboard move steps in flow pixels: an arrow key, and Shift with an arrow key. */
+export const NUDGE_STEP = { small: 10, large: 50 } as const;
+
+/** The move of an arrow key (`ArrowLeft`…), `undefined` for any other key. */
+export function arrowDelta(key: string, large: boolean): Position | undefined {
+	const step = large ? NUDGE_STEP.large : NUDGE_STEP.small;
+	const deltas: Record<string, Position> = {
+		ArrowLeft: { x: -step, y: 0 },
+		ArrowRight: { x: step, y: 0 },
+		ArrowUp: { x: 0, y: -step },
+		ArrowDown: { x: 0, y: step }
+	};
+	return deltas[key];
+}
+
+/**
+ * Moves states by a delta (the keyboard's move of the selection). `positions` are the states'
+ * current positions (relative to their container, as `layout` keeps them); a state inside
+ * another moved state moves with it and keeps its own relative position.
+ */
+export function nudgeStates(
+	definition: Definition,
+	positions: ReadonlyMap<string, Position>,
+	paths: readonly string[],
+	delta: Position
+): Definition {
+	const moved = paths.filter(
+		(p) => positions.has(p) && !paths.some((q) => q !== p && p.startsWith(`${q}.`))
+	);
+	if (moved.length === 0 || (delta.x === 0 && delta.y === 0)) return definition;
+	const entries: Record<string, LayoutEntry> = {};
+	for (const path of moved) {
+		const at = positions.get(path) as Position;
+		const saved = definition.layout?.[path] as LayoutEntry | undefined;
+		entries[path] = { ...saved, x: Math.round(at.x + delta.x), y: Math.round(at.y + delta.y) };
+	}
+	return setLayout(definition, entries);
 }

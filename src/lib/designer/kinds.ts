@@ -71,10 +71,10 @@ export function newState(
 			state: { meta: { kind: kind.kind, params } },
 			forms: definition.forms?.[form]
 				? undefined
-				: { [form]: { schema: { type: 'object', title: key, properties: {} } } },
+				: { [form]: { schema: { type: 'object', properties: {} } } },
 			templates: definition.templates?.[title]
 				? undefined
-				: { [title]: `${key} for {{subject.name}}` }
+				: { [title]: { en: `${key} for {{subject.name}}`, 'zh-CN': `{{subject.name}}：${key}` } }
 		};
 	}
 	const params = schemaDefaults(kind.params);
