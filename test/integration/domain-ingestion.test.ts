@@ -122,6 +122,50 @@ describe('metric ingestion', () => {
 		expect(rows.map((r) => Number(r.value))).toEqual([2]);
 	});
 
+	it('splits one day into new keys and corrections of stored ones', async () => {
+		const file = csv([
+			'sales,zhang@example.test,2025-03-20,3,dup',
+			'sales,zhang@example.test,2025-03-20,7,mix-new',
+			'sales,li@example.test,2025-03-21,8,mix-fresh'
+		]);
+		const report = await ingestMetricValues(fx.em(), fx.orgId, parseMetricsCsv(file), { now: NOW });
+		expect(report).toMatchObject({ ok: true, inserted: 2, updated: 1, unchanged: 0 });
+		const rows = await fx.query<{ source_id: string; value: number }>(
+			`select source_id, value from metric_value where at in ('2025-03-20', '2025-03-21') order by source_id`
+		);
+		expect(rows.map((r) => [r.source_id, Number(r.value)])).toEqual([
+			['dup', 3],
+			['mix-fresh', 8],
+			['mix-new', 7]
+		]);
+		const again = await ingestMetricValues(fx.em(), fx.orgId, parseMetricsCsv(file), { now: NOW });
+		expect(again).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 3 });
+	});
+
+	it('reads quoted cells and other delimiters like plain ones', () => {
+		const quoted = parseMetricsCsv(
+			'metric;person;date;value;source_id\r\nsales;"li@example.test";2025-03-22;"1,5";"a;b"\r\n\r\nsales;x;2025-03-23;2;c\r\n'
+		);
+		expect(quoted).toEqual([
+			{
+				line: 2,
+				metric: 'sales',
+				person: 'li@example.test',
+				date: '2025-03-22',
+				value: '1,5',
+				sourceId: 'a;b'
+			},
+			{ line: 4, metric: 'sales', person: 'x', date: '2025-03-23', value: '2', sourceId: 'c' }
+		]);
+		const plain = parseMetricsCsv(
+			'metric\tunit\tdate\tvalue\nsales\tSales\t2025-03-22\t 4 \n\nsales\tSales\t2025-03-23\t5'
+		);
+		expect(plain.map((v) => [v.line, v.unit, v.value])).toEqual([
+			[2, 'Sales', '4'],
+			[4, 'Sales', '5']
+		]);
+	});
+
 	it('records the metric signal for the next lag check', async () => {
 		const rows = await fx.query(
 			'select 1 from metric_signal where organisation_id = ? and subject_id = ?',

@@ -47,6 +47,8 @@ class CopyIn {
 	private async pump(connection: CopyConnection): Promise<void> {
 		try {
 			for await (const chunk of this.chunks) {
+				// The server refused a row already: it ignores the rest, so stop producing it.
+				if (this.error !== undefined) return;
 				connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
 				if (connection.stream.writableNeedDrain) {
 					await new Promise<void>((resolve) => connection.stream.once('drain', () => resolve()));
@@ -64,8 +66,12 @@ class CopyIn {
 		this.rowCount = match ? Number(match[1]) : 0;
 	}
 
+	// pg drops a query from its bookkeeping when the server reports an error, so no
+	// ReadyForQuery reaches it afterwards: settle here. A failure of the chunk source (sent as
+	// CopyFail) is the error to report, not the server's echo of it.
 	handleError(err: unknown): void {
 		this.error ??= err;
+		this.done.reject(this.error);
 	}
 
 	handleReadyForQuery(): void {

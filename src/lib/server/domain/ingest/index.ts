@@ -40,7 +40,16 @@ export type IngestReport =
 			keyResultsRecomputed: number;
 			goalsChanged: number;
 			instancesNotified: number;
-			timings: { storeMs: number; rollupMs: number };
+			/** Milliseconds per step; the COPY path adds its own steps (copy, classify, insert, upsert). */
+			timings: {
+				resolveMs: number;
+				storeMs: number;
+				rollupMs: number;
+				copyMs?: number;
+				classifyMs?: number;
+				insertMs?: number;
+				upsertMs?: number;
+			};
 	  };
 
 /** Ingests metric values; see the module comment. Bad rows are a value, not an exception. */
@@ -52,7 +61,9 @@ export async function ingestMetricValues(
 ): Promise<IngestReport> {
 	const batchId = randomUUID();
 	const outcome = await transaction(em, async (db) => {
+		const resolveStart = performance.now();
 		const { good, rejected } = await resolveValues(db, orgId, values);
+		const resolveMs = performance.now() - resolveStart;
 		if (rejected.length > 0 && !options.partial) {
 			return { ok: false as const, received: values.length, rejected };
 		}
@@ -76,7 +87,7 @@ export async function ingestMetricValues(
 			keyResultsRecomputed: recomputed.keyResults,
 			goalsChanged: recomputed.goalsChanged,
 			subjects,
-			timings: { storeMs: rollupStart - storeStart, rollupMs }
+			timings: { resolveMs, storeMs: rollupStart - storeStart, rollupMs, ...stored.timings }
 		};
 	});
 	if (!outcome.ok) return outcome;

@@ -68,15 +68,23 @@ async function lookups(db: Db, orgId: string, values: readonly IncomingValue[]) 
 	const persons = await (personRefs.length === 0
 		? []
 		: db.query<{ id: string; email: string }>(
-				`select id, email from employee where organisation_id = $1
-				 and (email = any($2::text[]) or id = any($3::uuid[]))`,
+				// Joins against the distinct references: `= any(array)` is a per-row scan of the
+				// whole array, quadratic with 10k people in a file.
+				`select e.id, e.email from unnest($2::text[]) as r(ref) join employee e
+				   on e.organisation_id = $1 and e.email = r.ref
+				 union
+				 select e.id, e.email from unnest($3::uuid[]) as r(ref) join employee e
+				   on e.organisation_id = $1 and e.id = r.ref`,
 				[orgId, personRefs, personRefs.filter((ref) => UUID.test(ref))]
 			));
 	const orgUnits = await (unitRefs.length === 0
 		? []
 		: db.query<{ id: string; name: string }>(
-				`select id, name from org_unit where organisation_id = $1
-				 and (name = any($2::text[]) or id = any($3::uuid[]))`,
+				`select u.id, u.name from unnest($2::text[]) as r(ref) join org_unit u
+				   on u.organisation_id = $1 and u.name = r.ref
+				 union
+				 select u.id, u.name from unnest($3::uuid[]) as r(ref) join org_unit u
+				   on u.organisation_id = $1 and u.id = r.ref`,
 				[orgId, unitRefs, unitRefs.filter((ref) => UUID.test(ref))]
 			));
 	const metricByKey = new Map(metrics.map((m) => [m.key, m]));
@@ -109,6 +117,7 @@ export async function resolveValues(
 		value: []
 	};
 	const rejected: RejectedRow[] = [];
+	const days = new Map<string, string | null>();
 	for (const row of values) {
 		const reject = (reason: RejectReason, message: string) =>
 			rejected.push({ line: row.line, reason, message });
@@ -148,7 +157,12 @@ export async function resolveValues(
 			reject('not_a_number', `"${String(row.value)}" is not a number`);
 			continue;
 		}
-		const at = parseDay(row.date);
+		let at: string | null | undefined;
+		if (typeof row.date === 'string') {
+			// A file holds few distinct dates: check each once.
+			at = days.get(row.date);
+			if (at === undefined) days.set(row.date, (at = parseDay(row.date)));
+		} else at = parseDay(row.date);
 		if (at === null) {
 			reject('bad_date', `"${String(row.date)}" is not a date (use YYYY-MM-DD)`);
 			continue;

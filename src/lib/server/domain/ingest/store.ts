@@ -1,13 +1,11 @@
 /**
  * Storing resolved values idempotently. On PostgreSQL: COPY into a temporary staging table,
- * then one `INSERT … SELECT … ON CONFLICT` (COPY speed, which row-by-row INSERTs cannot
- * reach). On PGlite, which takes no COPY FROM STDIN through its socket, `unnest` batches.
+ * then a sorted plain INSERT of new rows and an upsert of the rest (`merge.ts`). On PGlite, which takes no COPY FROM STDIN through its socket, `unnest` batches.
  * The key is (metric, subject, date, source id): the same value again changes nothing; a new
  * value under the same key is a correction and replaces the old one.
  */
-import pg from 'pg';
 import type { Db } from '../db';
-import { copyField, copyFrom } from './copy';
+import { storeByCopy, type MergeResult } from './merge';
 import type { ResolvedValues } from './resolve';
 
 /** What the store changed, per (metric, subject), for the progress recompute. */
@@ -15,30 +13,16 @@ export type StoreResult = {
 	inserted: number;
 	updated: number;
 	touched: { metricId: string; subjectId: string }[];
+	/** Where the time went, on the COPY path. */
+	timings?: MergeResult['timings'];
 };
 
-const CARDINALITY_VIOLATION = '21000';
 const EMBEDDED_BATCH = 5_000;
-const COPY_CHUNK = 20_000;
 
-function* copyChunks(values: ResolvedValues): Generator<string> {
-	const total = values.metricId.length;
-	for (let start = 0; start < total; start += COPY_CHUNK) {
-		const end = Math.min(total, start + COPY_CHUNK);
-		let text = '';
-		for (let i = start; i < end; i++) {
-			text += `${values.metricId[i]}\t${values.subjectId[i]}\t${values.subjectKind[i]}\t${values.at[i]}\t${copyField(values.sourceId[i] ?? '')}\t${values.value[i]}\n`;
-		}
-		yield text;
-	}
-}
-
-function upsertSql(source: string, distinct: boolean): string {
-	const select = distinct
-		? `select distinct on (metric_id, subject_id, at, source_id) * from ${source}
-		   order by metric_id, subject_id, at, source_id, seq desc`
-		: `select * from ${source}`;
-	return `with staged as (${select}),
+function upsertSql(source: string): string {
+	return `with staged as (
+	    select distinct on (metric_id, subject_id, at, source_id) * from ${source}
+	    order by metric_id, subject_id, at, source_id, seq desc),
 	  changed as (
 	    insert into metric_value (organisation_id, metric_id, subject_id, at, source_id, subject_kind, value, source)
 	    select $1::uuid, metric_id, subject_id, at, source_id, subject_kind, value, $2::text from staged
@@ -61,43 +45,6 @@ function summarise(rows: readonly ChangedRow[], into: StoreResult): void {
 	}
 }
 
-async function storeByCopy(
-	db: Db,
-	orgId: string,
-	source: string,
-	values: ResolvedValues
-): Promise<StoreResult> {
-	await db.query(
-		`create temp table metric_value_stage (
-		   metric_id uuid, subject_id uuid, subject_kind text, at date, source_id text,
-		   value double precision, seq bigint generated always as identity
-		 ) on commit drop`
-	);
-	await copyFrom(
-		db.client,
-		'copy metric_value_stage (metric_id, subject_id, subject_kind, at, source_id, value) from stdin',
-		copyChunks(values)
-	);
-	const result: StoreResult = { inserted: 0, updated: 0, touched: [] };
-	await db.query('savepoint metric_upsert');
-	try {
-		summarise(
-			await db.query<ChangedRow>(upsertSql('metric_value_stage', false), [orgId, source]),
-			result
-		);
-	} catch (err) {
-		// The same key twice in one file: keep the last line's value.
-		if (!(err instanceof pg.DatabaseError) || err.code !== CARDINALITY_VIOLATION) throw err;
-		await db.query('rollback to savepoint metric_upsert');
-		summarise(
-			await db.query<ChangedRow>(upsertSql('metric_value_stage', true), [orgId, source]),
-			result
-		);
-	}
-	await db.query('drop table metric_value_stage');
-	return result;
-}
-
 async function storeByUnnest(
 	db: Db,
 	orgId: string,
@@ -111,7 +58,7 @@ async function storeByUnnest(
 	const total = values.metricId.length;
 	for (let start = 0; start < total; start += EMBEDDED_BATCH) {
 		const end = Math.min(total, start + EMBEDDED_BATCH);
-		const rows = await db.query<ChangedRow>(upsertSql(staged, true), [
+		const rows = await db.query<ChangedRow>(upsertSql(staged), [
 			orgId,
 			source,
 			values.metricId.slice(start, end),

@@ -169,6 +169,8 @@ export async function recomputeForValues(
 	asOf: string
 ): Promise<RecomputeResult> {
 	if (touched.length === 0) return { keyResults: 0, goalsChanged: 0, ownersChanged: [] };
+	// JIT compiles these window aggregates and the cascade walk for longer than they run.
+	await db.query('set local jit = off');
 	const metrics = await loadMetrics(db, orgId);
 	const byId = new Map(metrics.map((m) => [m.id, m]));
 	const byKey = new Map(metrics.map((m) => [m.key, m]));
@@ -201,8 +203,10 @@ export async function recomputeGoals(
 	asOf: string
 ): Promise<RecomputeResult> {
 	if (goalIds.length === 0) return { keyResults: 0, goalsChanged: 0, ownersChanged: [] };
+	await db.query('set local jit = off');
 	const rows = await db.query<KeyResultRow>(
-		`select ${KR_COLUMNS} from goal g where g.organisation_id = $1 and g.id = any($2::uuid[])
+		`select ${KR_COLUMNS} from (select distinct unnest($2::uuid[]) as id) k join goal g on g.id = k.id
+		 where g.organisation_id = $1
 		 and g.kind = 'key_result' and g.metric_id is not null and g.status <> 'archived'`,
 		[orgId, goalIds]
 	);
@@ -219,8 +223,10 @@ async function measureAndRollUp(
 	const measured = await measure(db, orgId, rows, metrics, asOf);
 	const rolled = await rollUp(db, orgId, measured);
 	const changedIds = [...new Set([...measured.keys(), ...rolled.keys()])];
+	// A join, not `id = any($2)`: the array filter is checked row by row (quadratic at scale).
 	const owners = await db.query<{ owner_id: string }>(
-		`select distinct owner_id from goal where organisation_id = $1 and id = any($2::uuid[]) and owner_kind = 'person'`,
+		`select distinct g.owner_id from unnest($2::uuid[]) as c(id)
+		 join goal g on g.id = c.id and g.organisation_id = $1 where g.owner_kind = 'person'`,
 		[orgId, changedIds]
 	);
 	return {
