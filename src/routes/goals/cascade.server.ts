@@ -5,8 +5,8 @@ import { cascadeView } from '$lib/server/goal-views';
 
 /** The four cascade views load the same goals: goals are visible across departments. */
 export function loadCascade(event: RequestEvent) {
-	requireSession(event);
+	const { actor } = requireSession(event);
 	const { orm, orgId, clock } = getApp();
 	const includeArchived = event.url.searchParams.get('archived') === '1';
-	return cascadeView(orm.em.fork(), orgId, { now: clock.now(), includeArchived });
+	return cascadeView(orm.em.fork(), orgId, { actor, now: clock.now(), includeArchived });
 }

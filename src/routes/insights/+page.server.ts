@@ -4,7 +4,7 @@ import { insightsView } from '$lib/server/goal-views';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireSession(event);
+	const { actor } = requireSession(event);
 	const { orm, orgId, clock } = getApp();
-	return { insights: await insightsView(orm.em.fork(), orgId, clock.now()) };
+	return { insights: await insightsView(orm.em.fork(), orgId, clock.now(), actor) };
 };

@@ -9,7 +9,10 @@ import { supportLinks, type SupportLinks } from '../../components/goals/tree';
 import type { CascadeGoal } from '../../components/goals/types';
 import { transaction } from '../domain/db';
 import { goalHistory, goalReport, listGoals } from '../domain/goals/read';
+import { AppError } from '../runtime/errors';
+import type { Actor } from '../policy/types';
 import { loadOrgFacts, toCascadeGoal, type OrgFacts } from './org';
+import { readableGoals } from './visibility';
 import { keyResultTrend, type KeyResultTrend } from './trend';
 
 export type HistoryEntry = {
@@ -72,13 +75,19 @@ export async function goalDetailView(
 	orgId: string,
 	goalId: string,
 	now: Date,
+	actor: Actor,
 	facts?: OrgFacts
 ): Promise<GoalDetailView> {
 	const report = await goalReport(em, orgId, goalId, now);
-	const org = facts ?? (await loadOrgFacts(em, orgId));
-	const all = (await listGoals(em, orgId, { includeArchived: true })).map((g) =>
-		toCascadeGoal(g, org)
+	const readable = await readableGoals(
+		em,
+		actor,
+		await listGoals(em, orgId, { includeArchived: true })
 	);
+	// A private goal the actor may not read does not exist for them.
+	if (!readable.some((g) => g.id === goalId)) throw AppError.notFound('goal', goalId);
+	const org = facts ?? (await loadOrgFacts(em, orgId));
+	const all = readable.map((g) => toCascadeGoal(g, org));
 	const goal = all.find((g) => g.id === goalId) ?? toCascadeGoal(report.goal, org);
 	const today = now.toISOString().slice(0, 10);
 	const trend = await keyResultTrend(em, orgId, report, today);

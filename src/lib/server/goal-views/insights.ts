@@ -18,7 +18,9 @@ import type { CascadeGoal, NameText } from '../../components/goals/types';
 import { transaction } from '../domain/db';
 import { goalReport, listGoals } from '../domain/goals/read';
 import { metricSeries } from '../domain/metrics/series';
+import type { Actor } from '../policy/types';
 import { loadOrgFacts, toCascadeGoal } from './org';
+import { readableGoals } from './visibility';
 import { HISTORY_DAYS, keyResultTrend } from './trend';
 
 export type BehindPace = { goal: CascadeGoal; progress: number; pace: number; lag: number };
@@ -66,12 +68,13 @@ async function bucketed(
 export async function insightsView(
 	em: EntityManager,
 	orgId: string,
-	now: Date
+	now: Date,
+	actor: Actor
 ): Promise<InsightsView> {
 	const today = now.toISOString().slice(0, 10);
 	const from = new Date(now.getTime() - (HISTORY_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
 	const facts = await loadOrgFacts(em, orgId);
-	const goals = await listGoals(em, orgId);
+	const goals = await readableGoals(em, actor, await listGoals(em, orgId));
 	const behind: BehindPace[] = [];
 	let onTrack = 0;
 	for (const goal of goals) {

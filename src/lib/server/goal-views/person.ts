@@ -13,7 +13,9 @@ import type { CascadeGoal, NameText } from '../../components/goals/types';
 import { AppError } from '../runtime/errors';
 import { transaction } from '../domain/db';
 import { goalReport, listGoals } from '../domain/goals/read';
+import type { Actor } from '../policy/types';
 import { departmentOf, loadOrgFacts, toCascadeGoal } from './org';
+import { readableGoals } from './visibility';
 import { HISTORY_DAYS, keyResultTrend, weeklySeries, type KeyResultTrend } from './trend';
 
 export type PersonKeyResult = {
@@ -52,13 +54,15 @@ export async function personView(
 	em: EntityManager,
 	orgId: string,
 	employeeId: string,
-	now: Date
+	now: Date,
+	actor: Actor
 ): Promise<PersonView> {
 	const facts = await loadOrgFacts(em, orgId);
 	const person = facts.people.get(employeeId);
 	if (!person) throw AppError.notFound('employee', employeeId);
 	const today = now.toISOString().slice(0, 10);
-	const goals = (await listGoals(em, orgId, { ownerId: employeeId })).map((g) => ({
+	const owned = await readableGoals(em, actor, await listGoals(em, orgId, { ownerId: employeeId }));
+	const goals = owned.map((g) => ({
 		view: g,
 		goal: toCascadeGoal(g, facts)
 	}));

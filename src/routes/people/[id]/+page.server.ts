@@ -13,9 +13,9 @@ export const load: PageServerLoad = async (event) => {
 	const facts = await loadPersonFacts(em, orgId, event.params.id);
 	if (!facts) error(404, m.people_not_found());
 	// Goals are visible across departments; evaluations are never part of this page.
-	await requirePermission(event, em, 'goal.read', { kind: 'person', ...facts });
+	const actor = await requirePermission(event, em, 'goal.read', { kind: 'person', ...facts });
 	try {
-		return { view: await personView(em, orgId, event.params.id, clock.now()) };
+		return { view: await personView(em, orgId, event.params.id, clock.now(), actor) };
 	} catch (err) {
 		if (isAppError(err) && err.code === 'not_found') error(404, m.people_not_found());
 		throw err;
