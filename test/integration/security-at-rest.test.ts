@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../src/lib/server/db/test-db';
 import { ensureDefaultOrganisation } from '../../src/lib/server/organisation';
@@ -11,6 +12,12 @@ import { auditCsv } from '../../src/lib/server/audit/csv';
 import { ensureDemoAccounts } from '../../src/lib/server/auth/demo-accounts';
 import { signIn } from '../../src/lib/server/auth/sign-in';
 import { execute } from '../../src/lib/server/auth/sql';
+import {
+	listEvaluations,
+	openEvaluations,
+	publishScheme
+} from '../../src/lib/server/domain/scoring/evaluations';
+import { STANDARD_BANDS } from '../../src/lib/domain/weighting';
 
 let db: TestDatabase;
 let orgId: string;
@@ -19,6 +26,11 @@ const keyB = generateKey(new Date('2025-07-01'));
 const SECRET_COMMENT = 'ZEBRA-confidential-remark';
 const SECRET_SALARY = 987654;
 const PASSWORD = 'demo password for tests';
+// A score no other table holds, and the grade it earns.
+const SECRET_SCORE = 87.37;
+const EVALUATIONS = 2;
+const people: string[] = [];
+const NOW = new Date('2025-03-21T12:00:00Z');
 const em = () => db.orm.em.fork();
 
 /** Every text value in every table of the schema, as JSON text, for a plaintext search. */
@@ -38,6 +50,51 @@ async function dumpAllTables(): Promise<string> {
 	return parts.join('\n');
 }
 
+/** Two people with a goal each, scored by a one-item scheme: live evaluations to inspect. */
+async function seedEvaluations(): Promise<void> {
+	for (let i = 0; i < EVALUATIONS; i++) {
+		const person = randomUUID();
+		people.push(person);
+		await execute(
+			em(),
+			`insert into employee (id, organisation_id, name, email) values (?, ?, ?, ?)`,
+			[person, orgId, `Person ${i}`, `person${i}@example.test`]
+		);
+		await execute(
+			em(),
+			`insert into goal (id, organisation_id, kind, title, owner_kind, owner_id, start_date, due_date, status, category, progress)
+			 values (?, ?, 'objective', '{}', 'person', ?, '2025-01-01', '2025-12-31', 'active', 'delivery', ?)`,
+			[randomUUID(), orgId, person, SECRET_SCORE]
+		);
+	}
+	await publishScheme(
+		em(),
+		orgId,
+		{
+			key: 'rest',
+			name: { en: 'Rest' },
+			effectiveFrom: '2025-01-01',
+			scope: {},
+			bands: STANDARD_BANDS,
+			outcomes: [
+				{ grade: 'good', raiseMinPercent: 3, raiseMaxPercent: 5, promotionEligible: true }
+			],
+			items: [
+				{
+					key: 'delivery',
+					label: { en: 'Delivery' },
+					source: { kind: 'category', category: 'delivery' },
+					weight: 100
+				}
+			]
+		},
+		{ actorId: null, reason: 'test', now: NOW }
+	);
+	expect(await openEvaluations(em(), orgId, { cycle: '2025', employeeIds: people, now: NOW })).toBe(
+		EVALUATIONS
+	);
+}
+
 beforeAll(async () => {
 	setKeyring(createMemoryKeyring([keyA]));
 	db = await createTestDatabase();
@@ -53,6 +110,7 @@ beforeAll(async () => {
 			after: { grade: 'A', comment: `${SECRET_COMMENT}-${i}`, salaryProposal: SECRET_SALARY }
 		});
 	}
+	await seedEvaluations();
 	await recordAudit(em(), {
 		organisationId: orgId,
 		actor: null,
@@ -90,15 +148,38 @@ describe('encryption at rest', () => {
 	});
 
 	it('stores every registered encrypted column as an envelope', async () => {
+		const scope: Record<string, string> = { audit_log: `and entity = 'evaluation'` };
 		for (const column of encryptedColumns()) {
 			const rows = await execute<{ v: unknown }>(
 				em(),
-				`select "${column.column}" as v from "${column.table}" where "${column.column}" is not null and entity = 'evaluation'`
+				`select "${column.column}" as v from "${column.table}" where "${column.column}" is not null ${scope[column.table] ?? ''}`
 			);
 			expect(rows.length).toBeGreaterThan(0);
 			for (const row of rows)
 				expect(column.format === 'json' ? isSealedJson(row.v) : isEnvelope(row.v)).toBe(true);
 		}
+	});
+
+	it('seals evaluation score, grade and outcome, and opens them for the service', async () => {
+		const raw = await execute<{ j: string; score: string; grade: string; inputs: unknown }>(
+			em(),
+			`select row_to_json(e)::text as j, score, grade, inputs from evaluation e where employee_id in (?, ?)`,
+			people
+		);
+		expect(raw).toHaveLength(EVALUATIONS);
+		for (const row of raw) {
+			expect(isEnvelope(row.score) && isEnvelope(row.grade) && isSealedJson(row.inputs)).toBe(true);
+			expect(row.j).not.toContain(String(SECRET_SCORE));
+			expect(row.j).not.toMatch(/good|raiseMaxPercent|delivery/);
+		}
+		const views = (await listEvaluations(em(), orgId, { cycle: '2025' })).filter((v) =>
+			people.includes(v.employeeId)
+		);
+		expect(views.map((v) => [v.score, v.grade])).toEqual([
+			[SECRET_SCORE, 'good'],
+			[SECRET_SCORE, 'good']
+		]);
+		expect(views[0]?.inputs?.result.outcome).toMatchObject({ raiseMaxPercent: 5 });
 	});
 
 	it('leaves non-confidential entries readable and opens sealed ones for an allowed reader', async () => {
@@ -140,7 +221,14 @@ describe('encryption at rest', () => {
 describe('key rotation', () => {
 	it('re-encrypts every value under the new key in batches, old key readable meanwhile', async () => {
 		const rotated = createMemoryKeyring([keyB, keyA]);
-		expect(await countStaleValues({ em: em(), keyring: rotated })).toBe(46);
+		// 23 audit entries × before/after, and score, grade and inputs of every evaluation.
+		const evaluationValues = await execute<{ n: number }>(
+			em(),
+			'select (count(score) + count(grade) + count(inputs))::int as n from evaluation'
+		);
+		expect(evaluationValues[0]?.n).toBeGreaterThanOrEqual(3 * EVALUATIONS);
+		const sealed = 46 + (evaluationValues[0]?.n ?? 0);
+		expect(await countStaleValues({ em: em(), keyring: rotated })).toBe(sealed);
 		const progress: number[] = [];
 		const results = await rotateEncryptedColumns({
 			em: em(),
@@ -148,7 +236,7 @@ describe('key rotation', () => {
 			batchSize: 5,
 			onProgress: (p) => progress.push(p.rewritten)
 		});
-		expect(results.reduce((n, r) => n + r.rewritten, 0)).toBe(46);
+		expect(results.reduce((n, r) => n + r.rewritten, 0)).toBe(sealed);
 		expect(progress.length).toBeGreaterThan(5);
 		expect(await countStaleValues({ em: em(), keyring: rotated })).toBe(0);
 
@@ -170,6 +258,9 @@ describe('key rotation', () => {
 			createMemoryKeyring([keyA])
 		);
 		expect(onlyA.rows[0]?.after).toEqual({ unreadable: true });
+		setKeyring(createMemoryKeyring([keyB]));
+		const evaluations = await listEvaluations(em(), orgId, { employeeId: people[0] });
+		expect(evaluations.map((v) => v.grade)).toEqual(['good']);
 	});
 
 	it('does not let rotation or anything else edit the trail otherwise', async () => {

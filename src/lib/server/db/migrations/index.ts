@@ -8,6 +8,7 @@ import { Migration20250610000000_inbox } from './Migration20250610000000_inbox';
 import { Migration20250620000000_designer } from '../../designer/Migration20250620000000_designer';
 import { Migration20250701000000_goal_visibility } from './Migration20250701000000_goal_visibility';
 import { Migration20250702000000_metric_source } from '../../sources/Migration20250702000000_metric_source';
+import { Migration20250703000000_evaluation_sealed } from './Migration20250703000000_evaluation_sealed';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -28,5 +29,9 @@ export const migrationsList: MigrationObject[] = [
 		name: 'Migration20250701000000_goal_visibility',
 		class: Migration20250701000000_goal_visibility
 	},
-	{ name: 'Migration20250702000000_metric_source', class: Migration20250702000000_metric_source }
+	{ name: 'Migration20250702000000_metric_source', class: Migration20250702000000_metric_source },
+	{
+		name: 'Migration20250703000000_evaluation_sealed',
+		class: Migration20250703000000_evaluation_sealed
+	}
 ];

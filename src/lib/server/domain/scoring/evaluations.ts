@@ -5,14 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { scoreEvaluation, type Attainments, type ScoreResult } from '../../../domain/scoring';
-import { selectScheme } from '../../../domain/weighting';
+import type { Attainments, ScoreResult } from '../../../domain/scoring';
 import { AppError } from '../../runtime/errors';
 import { audit, type ChangeActor } from '../audit';
 import { transaction, type Db } from '../db';
-import { isoDay } from '../issues';
-import { attainmentsFor, loadAttainments, loadContexts } from './attainments';
+import { rescoreLiveIn } from './rescore';
 import { insertScheme, loadSchemes, type SchemeInput, type StoredScheme } from './schemes';
+import { openEvaluation } from './sealed';
+
+export { rescoreLiveIn } from './rescore';
 
 export type EvaluationView = {
 	id: string;
@@ -27,59 +28,6 @@ export type EvaluationView = {
 	scoredAt: string | null;
 	finalisedAt: string | null;
 };
-
-type EvaluationRow = { id: string; employee_id: string; cycle: string };
-
-/** Re-scores live evaluations (all, or those of `employeeIds`) in the caller's transaction. */
-export async function rescoreLiveIn(
-	db: Db,
-	orgId: string,
-	now: Date,
-	filter: { employeeIds?: string[]; evaluationIds?: string[] } = {}
-): Promise<number> {
-	const rows = await db.query<EvaluationRow>(
-		`select id, employee_id, cycle from evaluation where organisation_id = $1 and status = 'live'
-		 and ($2::uuid[] is null or employee_id = any($2::uuid[])) and ($3::uuid[] is null or id = any($3::uuid[]))`,
-		[orgId, filter.employeeIds ?? null, filter.evaluationIds ?? null]
-	);
-	if (rows.length === 0) return 0;
-	const employees = [...new Set(rows.map((r) => r.employee_id))];
-	const schemes = await loadSchemes(db, orgId);
-	const contexts = await loadContexts(db, orgId, employees);
-	const table = await loadAttainments(db, orgId, employees);
-	const rowIdOf = new Map(schemes.map((s) => [`${s.key}@${s.version}`, s.rowId]));
-	const today = isoDay(now);
-	const ids: string[] = [];
-	const schemeIds: (string | null)[] = [];
-	const scores: (number | null)[] = [];
-	const grades: (string | null)[] = [];
-	const inputs: (string | null)[] = [];
-	for (const row of rows) {
-		const context = contexts.get(row.employee_id) ?? { unitAncestry: [], jobFamily: '' };
-		const scheme = selectScheme(schemes, { ...context, cycleId: row.cycle }, today);
-		ids.push(row.id);
-		if (!scheme) {
-			schemeIds.push(null);
-			scores.push(null);
-			grades.push(null);
-			inputs.push(null);
-			continue;
-		}
-		const attainments = attainmentsFor(table, row.employee_id, scheme);
-		const result = scoreEvaluation(scheme, attainments);
-		schemeIds.push(rowIdOf.get(`${scheme.id}@${scheme.version}`) ?? null);
-		scores.push(result.score);
-		grades.push(result.grade?.grade ?? null);
-		inputs.push(JSON.stringify({ attainments, result }));
-	}
-	await db.query(
-		`update evaluation e set scheme_id = v.scheme_id, score = v.score, grade = v.grade, inputs = v.inputs, scored_at = $2
-		 from unnest($3::uuid[], $4::uuid[], $5::float8[], $6::text[], $7::jsonb[]) as v(id, scheme_id, score, grade, inputs)
-		 where e.organisation_id = $1 and e.id = v.id and e.status = 'live'`,
-		[orgId, now, ids, schemeIds, scores, grades, inputs]
-	);
-	return ids.length;
-}
 
 /** Opens live evaluations for a cycle (everyone, or `employeeIds`) and scores them. Existing ones are kept. */
 export async function openEvaluations(
@@ -100,7 +48,7 @@ export async function openEvaluationsIn(
 		const created = await db.query<{ employee_id: string }>(
 			`insert into evaluation (id, organisation_id, employee_id, cycle, status)
 			 select gen_random_uuid(), $1, e.id, $2, 'live' from employee e
-			 where e.organisation_id = $1 and ($3::uuid[] is null or e.id = any($3::uuid[]))
+			 where e.organisation_id = $1 and ($3::uuid[] is null or e.id in (select unnest($3::uuid[])))
 			 on conflict (organisation_id, employee_id, cycle) do nothing returning employee_id`,
 			[orgId, input.cycle, input.employeeIds ?? null]
 		);
@@ -217,14 +165,16 @@ type ViewRow = {
 	status: 'live' | 'finalised';
 	scheme_key: string | null;
 	scheme_version: number | null;
-	score: number | null;
+	/** Sealed (see `sealed.ts`). */
+	score: string | null;
 	grade: string | null;
-	inputs: EvaluationView['inputs'];
+	inputs: unknown;
 	scored_at: Date | null;
 	finalised_at: Date | null;
 };
 
 function toView(r: ViewRow): EvaluationView {
+	const opened = openEvaluation<EvaluationView['inputs']>(r.id, r);
 	return {
 		id: r.id,
 		employeeId: r.employee_id,
@@ -232,9 +182,9 @@ function toView(r: ViewRow): EvaluationView {
 		status: r.status,
 		schemeKey: r.scheme_key,
 		schemeVersion: r.scheme_version,
-		score: r.score,
-		grade: r.grade,
-		inputs: r.inputs,
+		score: opened.score,
+		grade: opened.grade,
+		inputs: opened.inputs,
 		scoredAt: r.scored_at ? new Date(r.scored_at).toISOString() : null,
 		finalisedAt: r.finalised_at ? new Date(r.finalised_at).toISOString() : null
 	};
