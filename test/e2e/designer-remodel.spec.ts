@@ -112,6 +112,11 @@ describe('designer: the profit-strategy re-model', () => {
 		await page.selectOption('#lw-select-state', 'selfReview');
 		await page.locator('[data-testid=side-panel] button', { hasText: 'submit' }).click();
 		await page.selectOption('#lw-edge-target', 'task');
+		// Tidy the graph around the new task (ELK, compound states included).
+		await page.getByRole('button', { name: 'Auto layout' }).click();
+		await expect
+			.poll(() => page.getByRole('button', { name: 'Auto layout' }).isEnabled())
+			.toBe(true);
 		const problems = page.locator('#lw-problems-title');
 		await expect.poll(() => problems.innerText()).toContain('0 errors');
 		// Warnings may remain (texts not yet translated) but name the new task only.
@@ -152,7 +157,8 @@ describe('designer: the profit-strategy re-model', () => {
 		expect(await simState(page)).toContain('managerApproval');
 		await simSend(page, 'approve');
 		expect(await simState(page)).toContain('tracking');
-		await screenshot(page, 'designer-simulation');
+		await page.getByTestId('simulation').scrollIntoViewIfNeeded();
+		await screenshot(page, 'designer-simulation', { fullPage: false });
 		for (let i = 0; i < 4 && (await simState(page)).includes('tracking'); i++) {
 			await page.getByTestId('simulation').getByRole('button', { name: '+90D' }).click();
 		}
@@ -167,7 +173,7 @@ describe('designer: the profit-strategy re-model', () => {
 			await simSend(page, event);
 			expect(await simState(page)).toContain(next);
 		}
-		await screenshot(page, 'designer-simulation-done');
+		await screenshot(page, 'designer-simulation-done', { fullPage: false });
 
 		// Publish the next version with a note.
 		await page.fill('#lw-publish-note', 'Profit per user review before the evaluation');
@@ -189,6 +195,9 @@ describe('designer: the profit-strategy re-model', () => {
 		await hydrated(page);
 		await expect.poll(() => page.getByTestId('diff-list').innerText()).toContain('task');
 		await screenshot(page, 'designer-diff');
+		await page.setViewportSize({ width: 375, height: 740 });
+		await screenshot(page, 'designer-diff-mobile');
+		await page.setViewportSize({ width: 1280, height: 800 });
 
 		// Migrate the running instance with a plan: dry run, then apply.
 		await page.goto(`/designer/${SLUG}/migrate?from=${base}&to=${base + 1}`);
@@ -213,10 +222,38 @@ describe('designer: the profit-strategy re-model', () => {
 		await hr.context.close();
 	});
 
+	it('renders in Chinese', async () => {
+		const { context, page } = await designerPage();
+		await page.goto(`/designer/${SLUG}`);
+		await hydrated(page);
+		const switched = await context.request.post('/locale', {
+			form: { locale: 'zh-CN', redirectTo: `/designer/${SLUG}` },
+			headers: { origin: baseURL, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(switched.status()).toBeLessThan(400);
+		await page.goto(`/designer/${SLUG}`);
+		await hydrated(page);
+		await page.locator('[data-state="goalSetting"]').waitFor();
+		expect(await page.getByRole('tab').first().innerText()).toContain('问题');
+		expect(await page.getByTestId('open-status').innerText()).toMatch(/版本 \d+/);
+		await screenshot(page, 'designer-zh', { fullPage: false });
+		expect(pageErrors(page)).toEqual([]);
+		await context.close();
+	});
+
 	it('fits a 375 px screen', async () => {
 		const { context, page } = await designerPage('mobile');
 		await page.goto(`/designer/${SLUG}`);
 		await page.locator('[data-state="goalSetting"]').waitFor();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			375
+		);
+		await screenshot(page, 'designer-mobile', { fullPage: false });
+		await page.getByRole('tab', { name: 'Simulation' }).click();
+		await page.getByTestId('simulation').getByRole('button', { name: 'Start' }).click();
+		await page.getByTestId('simulation').scrollIntoViewIfNeeded();
+		await screenshot(page, 'designer-simulation-mobile', { fullPage: false });
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
 			375
 		);

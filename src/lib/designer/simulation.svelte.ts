@@ -9,7 +9,8 @@ import type { EngineEvent, Subject } from '../engine/types';
 import { formFields, type FormField } from './form-model';
 import type { Problem } from './problems';
 
-export type LogEntry = { at: number; label: string; ok: boolean; state: string };
+/** One line of the event log; a timer's label is its delay (`P7D`). */
+export type LogEntry = { at: number; label: string; isTimer: boolean; ok: boolean; state: string };
 
 /** An event the instance accepts now, with the form its task asks for (if any). */
 export type OfferedEvent = { type: string; fields: FormField[]; taskKey?: string };
@@ -125,8 +126,9 @@ export class SimulationSession {
 		return (this.sim?.log ?? []).map((entry) => ({
 			at: entry.at,
 			label: entry.event.type.startsWith('xstate.after.')
-				? `⏱ ${entry.event.type.split('.')[2] ?? ''}`
+				? (entry.event.type.split('.')[2] ?? '')
 				: entry.event.type,
+			isTimer: entry.event.type.startsWith('xstate.after.'),
 			ok: entry.result.ok,
 			state: entry.result.ok
 				? stateText(entry.result.snapshot.value)
