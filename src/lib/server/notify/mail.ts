@@ -4,6 +4,8 @@ import { logger } from '../log';
 import { notificationText } from './notifications';
 import { renderShipped } from './templates/index';
 import type { MailStatus } from './mail.entity';
+import nodemailer from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
 const GREETING: Record<string, string> = { en: 'Hello', 'zh-CN': '您好' };
 const LINK_LABEL: Record<string, string> = {
@@ -11,10 +13,19 @@ const LINK_LABEL: Record<string, string> = {
 	'zh-CN': '在 Loopwork 中打开'
 };
 
-/** Where mail would go. No SMTP client ships with the app, so mail is kept (see README). */
+/** The SMTP server mail goes to (`LOOPWORK_SMTP_URL`); unset → mail is kept for admins. */
 export function smtpUrl(env: Record<string, string | undefined> = process.env): string | undefined {
 	return env.LOOPWORK_SMTP_URL || undefined;
 }
+
+/** The sender address of outgoing mail (`LOOPWORK_MAIL_FROM`). */
+export function mailFrom(env: Record<string, string | undefined> = process.env): string {
+	return env.LOOPWORK_MAIL_FROM || 'Loopwork <loopwork@localhost>';
+}
+
+/** Attempts before a mail is given up as `failed`; retries back off 1, 2, 4, 8 minutes. */
+export const MAX_MAIL_ATTEMPTS = 5;
+const BACKOFF_BASE_SECONDS = 60;
 
 type PendingRow = {
 	id: string;
@@ -25,35 +36,66 @@ type PendingRow = {
 	params: Record<string, unknown> | null;
 	templates: unknown;
 	instance_id: string | null;
+	attempts: number;
 };
 
-let hasWarned = false;
+type RenderedMail = { to: string; subject: string; text: string; html: string };
+type MailTransport = { sendMail: (mail: RenderedMail & { from: string }) => Promise<unknown> };
+
+const transports = new Map<string, MailTransport>();
+
+/** One pooled nodemailer transport per SMTP URL, short timeouts so a dead server fails fast. */
+function transportFor(url: string): MailTransport {
+	let transport = transports.get(url);
+	if (!transport) {
+		transport = nodemailer.createTransport(url, {
+			connectionTimeout: 10_000,
+			greetingTimeout: 10_000,
+			socketTimeout: 20_000
+		} as SMTPTransport.Options);
+		transports.set(url, transport);
+	}
+	return transport;
+}
+
+function errorText(err: unknown): string {
+	const text = err instanceof Error ? err.message : String(err);
+	return text.slice(0, 1000);
+}
 
 /**
  * Renders pending mail rows from their notification (shipped precompiled mail templates, the
- * recipient's locale) and keeps them: without an SMTP transport in this build they stay in the
- * outbox for admins to read. Claims rows with SKIP LOCKED, so several workers may run it.
+ * recipient's locale) and sends them through SMTP when `LOOPWORK_SMTP_URL` is set; otherwise
+ * they are `kept` in the outbox for admins to read. A failed send stays `pending` with its
+ * attempts and last error and is retried with exponential backoff (measured from the row's
+ * creation), until `MAX_MAIL_ATTEMPTS` marks it `failed`. Rows are claimed with SKIP LOCKED and
+ * stay locked while they are sent, so several workers (or two ticks) never send one twice.
  */
 export async function deliverMail(options: {
 	em: EntityManager;
 	now: Date;
 	origin?: string;
 	limit?: number;
-}): Promise<{ kept: number }> {
+	smtpUrl?: string;
+}): Promise<{ kept: number; sent: number; failed: number; retrying: number }> {
 	const em = options.em;
-	let kept = 0;
+	const url = options.smtpUrl ?? smtpUrl();
+	const origin = options.origin ?? (process.env.ORIGIN || undefined);
+	const result = { kept: 0, sent: 0, failed: 0, retrying: 0 };
 	await em.transactional(async (tx) => {
 		const rows = await execute<PendingRow>(
 			tx,
 			`select m.id, m.to_email, e.name as recipient_name, e.locale as recipient_locale,
-			    n.template, n.params, n.instance_id, v.content->'templates' as templates
+			    n.template, n.params, n.instance_id, v.content->'templates' as templates, m.attempts
 			   from mail_message m
 			   left join notification n on n.id = m.notification_id
 			   left join employee e on e.id = m.to_person_id
 			   left join instance i on i.id = n.instance_id
 			   left join workflow_version v on v.id = i.definition_version_id
-			  where m.status = 'pending' order by m.created_at limit ? for update of m skip locked`,
-			[options.limit ?? 100]
+			  where m.status = 'pending'
+			    and m.created_at + make_interval(secs => ?::int * (power(2, m.attempts)::int - 1)) <= ?::timestamptz
+			  order by m.created_at limit ? for update of m skip locked`,
+			[BACKOFF_BASE_SECONDS, options.now.toISOString(), options.limit ?? 100]
 		);
 		for (const row of rows) {
 			const locale = row.recipient_locale?.startsWith('zh') ? 'zh-CN' : 'en';
@@ -61,8 +103,7 @@ export async function deliverMail(options: {
 				{ template: row.template ?? 'unknown', params: row.params ?? {}, templates: row.templates },
 				locale
 			);
-			const link =
-				row.instance_id && options.origin ? `${options.origin}/notifications` : undefined;
+			const link = row.instance_id && origin ? `${origin}/notifications` : undefined;
 			const context = {
 				title,
 				locale,
@@ -71,28 +112,46 @@ export async function deliverMail(options: {
 				link,
 				linkLabel: LINK_LABEL[locale]
 			};
-			const status: MailStatus = 'kept';
-			if (smtpUrl() && !hasWarned) {
-				hasWarned = true;
-				logger.warn('LOOPWORK_SMTP_URL is set but this build has no SMTP client: mail is kept');
+			const mail: RenderedMail = {
+				to: row.to_email,
+				subject: renderShipped('mail.subject', context).trim(),
+				text: renderShipped('mail.text', context),
+				html: renderShipped('mail.html', context)
+			};
+			let status: MailStatus = 'kept';
+			let lastError: string | null = null;
+			let attempts = Number(row.attempts);
+			if (url) {
+				attempts++;
+				try {
+					await transportFor(url).sendMail({ ...mail, from: mailFrom() });
+					status = 'sent';
+				} catch (err) {
+					lastError = errorText(err);
+					status = attempts >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending';
+					logger.warn({ err: lastError, mailId: row.id, attempts }, 'mail send failed');
+				}
 			}
 			await execute(
 				tx,
 				`update mail_message set subject = ?, body_text = ?, body_html = ?, status = ?,
-				   attempts = attempts + 1, last_error = ? where id = ?`,
+				   attempts = ?, last_error = ?, sent_at = ?::timestamptz where id = ?`,
 				[
-					renderShipped('mail.subject', context).trim(),
-					renderShipped('mail.text', context),
-					renderShipped('mail.html', context),
+					mail.subject,
+					mail.text,
+					mail.html,
 					status,
-					smtpUrl() ? 'no SMTP client in this build' : null,
+					attempts,
+					lastError,
+					status === 'sent' ? options.now.toISOString() : null,
 					row.id
 				]
 			);
-			kept++;
+			if (status === 'pending') result.retrying++;
+			else result[status]++;
 		}
 	});
-	return { kept };
+	return result;
 }
 
 export type MailView = {

@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import { runDueTimers } from './timers';
 import { runOutbox } from './outbox';
 import { logger } from '../log';
+import { deliverMail } from '../notify/mail';
 
 export type Workers = { stop: () => Promise<void>; tick: () => Promise<void> };
 
@@ -14,6 +15,15 @@ function nowOf(source: ClockSource): Date {
 }
 
 export type DrainResult = { fired: number; stale: number; done: number; failed: number };
+
+/** Renders and sends (or keeps) pending mail; a mail failure never stops timers and the outbox. */
+async function sendMail(orm: MikroORM, now: Date, limit: number): Promise<void> {
+	try {
+		await deliverMail({ em: orm.em.fork(), now, limit });
+	} catch (err) {
+		logger.error({ err }, 'mail delivery failed');
+	}
+}
 
 /**
  * Runs timers and outbox batches until a round finds nothing due (what `loopwork worker --once`
@@ -40,6 +50,7 @@ export async function drainDue(options: {
 		total.failed += outbox.failed;
 		if (timers.fired + timers.stale + outbox.done + outbox.failed === 0) break;
 	}
+	await sendMail(options.orm, nowOf(options.clock), batch);
 	return total;
 }
 
@@ -67,6 +78,7 @@ export function startWorkers(options: {
 		const now = nowOf(options.clock);
 		const timers = await runDueTimers({ em, now, limit: batch });
 		const outbox = await runOutbox({ em, now, limit: batch, services: options.services });
+		await sendMail(options.orm, now, batch);
 		if (timers.fired + timers.stale >= batch || outbox.done + outbox.failed >= batch) {
 			if (!isStopped) return tick();
 		}
