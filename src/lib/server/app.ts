@@ -8,6 +8,7 @@ import { configureRuntime } from './runtime/engine-port';
 import { realEngine } from './runtime/real-engine';
 import { startWorkers, type Workers } from './runtime/workers';
 import { importWorkflowDirectory } from './definitions/import-workflows';
+import { seedDemoRunning } from './seed/running';
 import { getRegistry } from './plugins';
 import { startSourceScheduler } from './sources/runner';
 import path from 'node:path';
@@ -71,6 +72,7 @@ async function boot(options: StartOptions): Promise<App> {
 		dir: path.resolve(process.env.LOOPWORK_WORKFLOWS_DIR ?? 'workflows'),
 		now: clock.now()
 	});
+	await seedDemoRunning(db.orm.em.fork(), { orgId, today: clock.now().toISOString().slice(0, 10) });
 	const isWorkersOn = options.workers ?? process.env.LOOPWORK_WORKERS !== 'off';
 	if (isWorkersOn) {
 		// The loop reads the app's clock on every tick, so a test clock (or a replaced one) moves it.

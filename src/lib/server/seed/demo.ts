@@ -17,6 +17,7 @@ import { insertScheme } from '../domain/scoring/schemes';
 import { refId } from './ids';
 import { insertEmployees, insertUnits } from './people';
 import { insertSeedGoals, insertSeedValues } from './goals-values';
+import { RETENTION_GOAL_REFS, seedStrategyChange, strategyChangeDate } from './strategy';
 
 /** Demo-only passwords (documented in the README as such): `loopwork-demo-<role>`. */
 export const demoPassword = (role: string): string => `loopwork-demo-${role}`;
@@ -28,6 +29,7 @@ export type SeedSummary = {
 	goals: number;
 	values: number;
 	evaluations: number;
+	goalChanges: number;
 };
 
 async function firstOrganisation(db: Db): Promise<string> {
@@ -55,13 +57,23 @@ export async function seedDemoCompany(
 			orgId
 		]);
 		if (existing.length > 0)
-			return { seeded: false, units: 0, employees: 0, goals: 0, values: 0, evaluations: 0 };
+			return {
+				seeded: false,
+				units: 0,
+				employees: 0,
+				goals: 0,
+				values: 0,
+				evaluations: 0,
+				goalChanges: 0
+			};
 		const demo = buildDemoCompany({ today: options.today });
 		await insertUnits(db, orgId, demo.units);
 		await insertEmployees(db, orgId, demo.employees, demo.units);
 		const metrics = await upsertMetrics(db, orgId, demo.metrics);
 		const metricIds = new Map(metrics.map((m) => [m.key, m.id]));
-		const bound = await insertSeedGoals(db, orgId, demo.goals, metricIds);
+		// The retention goals are created by the strategy change below, with its history.
+		const planned = demo.goals.filter((g) => !RETENTION_GOAL_REFS.has(g.id));
+		const bound = await insertSeedGoals(db, orgId, planned, metricIds);
 		const unitRefs = new Set(demo.units.map((u) => u.id));
 		const values = await insertSeedValues(db, orgId, demo.metricValues, metricIds, unitRefs);
 		await recomputeGoals(db, orgId, bound, options.today);
@@ -87,7 +99,7 @@ export async function seedDemoCompany(
 					});
 			}
 		}
-		await ensureDemoAccounts(
+		const accounts = await ensureDemoAccounts(
 			db.em,
 			orgId,
 			demo.accounts.map((a) => ({
@@ -97,8 +109,17 @@ export async function seedDemoCompany(
 				password: demoPassword(a.role)
 			}))
 		);
+		const admin = demo.accounts.find((a) => a.role === 'admin');
+		const created = await seedStrategyChange(db.em, orgId, {
+			goals: demo.goals,
+			actorId: admin ? (accounts[admin.email] ?? null) : null,
+			...(admin ? { label: admin.email } : {}),
+			at: strategyChangeDate(demo.calendar.year, options.today)
+		});
+		await recomputeGoals(db, orgId, created, options.today);
 		return {
 			seeded: true,
+			goalChanges: created.length + 2,
 			units: demo.units.length,
 			employees: demo.employees.length,
 			goals: demo.goals.length,
