@@ -53,7 +53,9 @@ export async function newPage(
 	const errors: string[] = [];
 	page.on('pageerror', (err) => errors.push(err.message));
 	page.on('console', (msg) => {
-		if (msg.type() === 'error') errors.push(msg.text());
+		// Svelte reports a failed hydration as a warning, then re-renders: the page looks fine but
+		// the server's HTML was invalid (e.g. a heading inside a heading). Count it as an error.
+		if (msg.type() === 'error' || /hydrat/i.test(msg.text())) errors.push(msg.text());
 	});
 	(page as Page & { errors: string[] }).errors = errors;
 	return { context, page };
