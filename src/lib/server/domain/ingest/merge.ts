@@ -58,19 +58,29 @@ type Group = {
 	rows: number[];
 };
 
-/** Groups row indexes by (metric, subject, day), in key order. */
+/**
+ * Groups row indexes by (metric, subject, day), in key order. Nested maps keyed by the id
+ * strings themselves (shared with the lookup tables, their hashes cached) rather than one map
+ * of concatenated keys, which hashed a new 80-character string per row.
+ */
 function groupRows(values: ResolvedValues): Group[] {
-	const groups = new Map<string, Group>();
+	const byMetric = new Map<string, Map<string, Map<string, Group>>>();
+	const groups: { key: string; group: Group }[] = [];
 	const total = values.metricId.length;
 	for (let i = 0; i < total; i++) {
 		const metricId = values.metricId[i] as string;
 		const subjectId = values.subjectId[i] as string;
 		const at = values.at[i] as string;
 		const sourceId = values.sourceId[i] as string;
-		const key = `${metricId}${subjectId}${at}`;
-		const group = groups.get(key);
+		let bySubject = byMetric.get(metricId);
+		if (!bySubject) byMetric.set(metricId, (bySubject = new Map()));
+		let byDay = bySubject.get(subjectId);
+		if (!byDay) bySubject.set(subjectId, (byDay = new Map()));
+		const group = byDay.get(at);
 		if (!group) {
-			groups.set(key, { metricId, subjectId, at, low: sourceId, high: sourceId, rows: [i] });
+			const created = { metricId, subjectId, at, low: sourceId, high: sourceId, rows: [i] };
+			byDay.set(at, created);
+			groups.push({ key: `${metricId}${subjectId}${at}`, group: created });
 			continue;
 		}
 		group.rows.push(i);
@@ -78,7 +88,7 @@ function groupRows(values: ResolvedValues): Group[] {
 		else if (sourceId > group.high) group.high = sourceId;
 	}
 	// uuid order is the order of their lowercase hex text; ISO dates sort as text.
-	return [...groups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map((e) => e[1]);
+	return groups.sort((a, b) => (a.key < b.key ? -1 : 1)).map((g) => g.group);
 }
 
 /** Marks the groups whose day may already hold one of their keys. */
