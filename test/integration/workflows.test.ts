@@ -239,7 +239,7 @@ describe.each(['annual-performance-cycle', 'annual-performance-cycle-profit'])(
 describe('monthly-sales-target through the runtime and the real engine', () => {
 	beforeAll(async () => {
 		await createMetric(db.orm.em.fork(), org.orgId, {
-			key: 'sales',
+			key: 'sales_amount',
 			name: { en: 'Sales' },
 			unit: { kind: 'currency', code: 'CNY', decimals: 0 },
 			aggregation: 'sum',
@@ -250,7 +250,7 @@ describe('monthly-sales-target through the runtime and the real engine', () => {
 		const daily = (person: string, total: number) =>
 			Array.from({ length: 14 }, (_, i) => ({
 				line: i + 1,
-				metric: 'sales',
+				metric: 'sales_amount',
 				person,
 				date: `2025-03-${String(i + 1).padStart(2, '0')}`,
 				value: total / 14,

@@ -27,7 +27,7 @@ const employee = {
 	name: 'Zhang San',
 	managerId: 'li-si',
 	progress: 0.1,
-	metrics: { sales: 1_000_000, profitPerUser: 100 }
+	metrics: { sales: 1_000_000, sales_amount: 1_000_000, profitPerUser: 100 }
 };
 
 function ofType<T extends Effect['type']>(effects: Effect[], type: T) {
@@ -155,7 +155,7 @@ describe('shipped workflows', () => {
 			expect.objectContaining({ template: 'behindPace', to: { kind: 'person', id: 'li-si' } })
 		]);
 		submit(sim, 'submit', { notes: 'Focus on the two big accounts' });
-		sim.subject = { ...employee, metrics: { sales: 9_000_000 } };
+		sim.subject = { ...employee, metrics: { sales_amount: 9_000_000 } };
 		sim.advance('P14D');
 		expect([...sim.tasks.keys()]).toEqual(['evaluation']);
 		expect(sim.snapshot.context.weeksElapsed).toBe(4);
@@ -169,7 +169,7 @@ describe('shipped workflows', () => {
 			load('monthly-sales-target.workflow.json'),
 			await getRegistry()
 		);
-		const onPace = { ...employee, metrics: { sales: 6_000_000 } };
+		const onPace = { ...employee, metrics: { sales_amount: 6_000_000 } };
 		const sim = simulate(compiled, { subject: onPace, start: Date.UTC(2025, 2, 1) });
 		sim.advance('P28D');
 		expect(ofType(sim.effects, 'notify')).toEqual([]);

@@ -13,7 +13,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addDays, endOfMonthDate } from '../../domain/dates';
 import type { DemoCompany } from '../../domain/demo/index';
-import { runDueTimers, sendEvent, startInstance } from '../runtime/index';
+import { runDueTimers, runOutbox, sendEvent, startInstance } from '../runtime/index';
 import { execute } from '../auth/sql';
 import { refId } from './ids';
 import { stageOf, STAGE_STEPS, type Stage } from './cycle-stages';
@@ -31,9 +31,15 @@ async function openTaskId(em: EntityManager, instanceId: string, statePath: stri
 	return id;
 }
 
-/** Fires the timers due at each date, in order (each with that date as its clock). */
+/**
+ * Fires the timers due at each date, in order, and delivers what they sent (each with that
+ * date as its clock), so reminders are dated when the engine raised them.
+ */
 async function moveClock(em: EntityManager, dates: readonly Date[]): Promise<void> {
-	for (const now of dates) await runDueTimers({ em, now, limit: 1000 });
+	for (const now of dates) {
+		await runDueTimers({ em, now, limit: 1000 });
+		await runOutbox({ em, now, limit: 1000 });
+	}
 }
 
 export type CycleSeedSummary = {
