@@ -4,6 +4,7 @@ import { runDueTimers } from './timers';
 import { runOutbox } from './outbox';
 import { logger } from '../log';
 import { deliverMail } from '../notify/mail';
+import { activateApprovedGoals, goalsService } from '../goals-activation/index';
 
 export type Workers = { stop: () => Promise<void>; tick: () => Promise<void> };
 
@@ -16,8 +17,23 @@ function nowOf(source: ClockSource): Date {
 
 export type DrainResult = { fired: number; stale: number; done: number; failed: number };
 
-/** Renders and sends (or keeps) pending mail; a mail failure never stops timers and the outbox. */
-async function sendMail(orm: MikroORM, now: Date, limit: number): Promise<void> {
+/** The services effectful plugin actions get in `ctx` (the caller's own win). */
+function servicesOf(
+	extra: Readonly<Record<string, unknown>> | undefined
+): Readonly<Record<string, unknown>> {
+	return { goals: goalsService(), ...extra };
+}
+
+/**
+ * After the outbox: writes approved goals and renders and sends (or keeps) pending mail; a
+ * failure here never stops timers and the outbox.
+ */
+async function afterOutbox(orm: MikroORM, now: Date, limit: number): Promise<void> {
+	try {
+		await activateApprovedGoals({ em: orm.em.fork(), now });
+	} catch (err) {
+		logger.error({ err }, 'goal activation failed');
+	}
 	try {
 		await deliverMail({ em: orm.em.fork(), now, limit });
 	} catch (err) {
@@ -38,19 +54,20 @@ export async function drainDue(options: {
 	services?: Readonly<Record<string, unknown>>;
 }): Promise<DrainResult> {
 	const batch = options.batch ?? 100;
+	const services = servicesOf(options.services);
 	const total: DrainResult = { fired: 0, stale: 0, done: 0, failed: 0 };
 	for (let round = 0; round < (options.maxRounds ?? 10_000); round++) {
 		const em = options.orm.em.fork();
 		const now = nowOf(options.clock);
 		const timers = await runDueTimers({ em, now, limit: batch });
-		const outbox = await runOutbox({ em, now, limit: batch, services: options.services });
+		const outbox = await runOutbox({ em, now, limit: batch, services });
 		total.fired += timers.fired;
 		total.stale += timers.stale;
 		total.done += outbox.done;
 		total.failed += outbox.failed;
 		if (timers.fired + timers.stale + outbox.done + outbox.failed === 0) break;
 	}
-	await sendMail(options.orm, nowOf(options.clock), batch);
+	await afterOutbox(options.orm, nowOf(options.clock), batch);
 	return total;
 }
 
@@ -69,6 +86,7 @@ export function startWorkers(options: {
 }): Workers {
 	const intervalMs = options.intervalMs ?? 1000;
 	const batch = options.batch ?? 100;
+	const services = servicesOf(options.services);
 	let isStopped = false;
 	let handle: ReturnType<typeof setTimeout> | undefined;
 	let running: Promise<void> = Promise.resolve();
@@ -77,8 +95,8 @@ export function startWorkers(options: {
 		const em = options.orm.em.fork();
 		const now = nowOf(options.clock);
 		const timers = await runDueTimers({ em, now, limit: batch });
-		const outbox = await runOutbox({ em, now, limit: batch, services: options.services });
-		await sendMail(options.orm, now, batch);
+		const outbox = await runOutbox({ em, now, limit: batch, services });
+		await afterOutbox(options.orm, now, batch);
 		if (timers.fired + timers.stale >= batch || outbox.done + outbox.failed >= batch) {
 			if (!isStopped) return tick();
 		}

@@ -1,0 +1,98 @@
+import { definePlugin } from '../../src/lib/engine/plugin';
+
+export type SubmittedKeyResult = {
+	title?: unknown;
+	metric?: unknown;
+	baseline?: unknown;
+	target?: unknown;
+	weight?: unknown;
+};
+export type SubmittedGoal = {
+	title?: unknown;
+	weight?: unknown;
+	departmentGoalId?: unknown;
+	keyResults?: SubmittedKeyResult[];
+};
+
+/** What `goals.activate` hands to the `goals` service (resolved at step time). */
+export type GoalActivation = {
+	organisationId: string;
+	instanceId: string;
+	idempotencyKey: string;
+	subjectId: string;
+	goals: SubmittedGoal[];
+	start: string;
+	due: string;
+};
+
+type GoalService = { activate: (input: GoalActivation) => Promise<unknown> };
+
+const asText = (value: unknown): string =>
+	value === undefined || value === null ? '' : String(value);
+
+/**
+ * Turns the goals a subject submitted (and their manager approved) into active goal rows:
+ * owned by the subject, under the chosen department goal, key results bound to their metrics.
+ * Effectful: the runtime runs it from the outbox with the `goals` service in `ctx`; the
+ * idempotency key makes a retried run create nothing twice.
+ */
+export default definePlugin({
+	id: 'goals',
+	version: '1.0.0',
+	label: { en: 'Goals', 'zh-CN': '目标' },
+	actions: {
+		activate: {
+			label: { en: 'Activate approved goals', 'zh-CN': '启用已批准的目标' },
+			description: 'Creates active goals (and key results) for the subject from the approved list',
+			params: {
+				type: 'object',
+				properties: {
+					goals: {
+						type: 'string',
+						title: 'Goals expression',
+						description: 'The approved goal list, e.g. data.goals'
+					},
+					start: {
+						type: 'string',
+						title: 'Start expression',
+						description: 'When the goals start, e.g. data.cycle.start'
+					},
+					due: {
+						type: 'string',
+						title: 'Due expression',
+						description: 'When the goals are due, e.g. data.cycle.end'
+					}
+				},
+				required: ['goals', 'start', 'due'],
+				additionalProperties: false
+			},
+			expressionsOf: (params) => [
+				{ path: 'goals', source: asText(params.goals) },
+				{ path: 'start', source: asText(params.start) },
+				{ path: 'due', source: asText(params.due) }
+			],
+			resolve: (params, env) => {
+				const goals = env.evaluate(asText(params.goals));
+				return {
+					subjectId: env.subject.id,
+					goals: Array.isArray(goals) ? goals : [],
+					start: asText(env.evaluate(asText(params.start))),
+					due: asText(env.evaluate(asText(params.due)))
+				};
+			},
+			run: async (ctx, params) => {
+				const service = ctx.services.goals as GoalService | undefined;
+				if (!service) throw new Error('The goals service is not configured');
+				return service.activate({
+					organisationId: ctx.organisationId,
+					instanceId: ctx.instanceId,
+					idempotencyKey: ctx.idempotencyKey,
+					subjectId: asText(params.subjectId),
+					goals: (Array.isArray(params.goals) ? params.goals : []) as SubmittedGoal[],
+					start: asText(params.start),
+					due: asText(params.due)
+				});
+			}
+		}
+	}
+});
