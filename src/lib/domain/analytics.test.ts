@@ -7,7 +7,9 @@ import {
 	forecastRunRate,
 	forecastTrend,
 	lagBehindPace,
+	goalPace,
 	leastSquares,
+	paceSpan,
 	trendAlerts
 } from './analytics';
 import { domainExpressionFunctions, expressionFunctions } from './expression-functions';
@@ -154,5 +156,28 @@ describe('expression functions', () => {
 		expect(fns.runRate?.call([6e6, '2026-03-01', '2026-03-31'], {})).toBeCloseTo(12e6);
 		expect(fns.attainment?.call([8e6, 0, 10e6], {})).toBe(80);
 		expect(() => fns.declinedPeriods?.call(['x'], {})).toThrow(/list of numbers/);
+	});
+});
+
+describe('paceSpan / goalPace', () => {
+	const monthly = {
+		startDate: '2026-01-01',
+		dueDate: '2026-12-31',
+		metric: { window: { kind: 'calendar' as const, period: 'month' as const } }
+	};
+	it('paces a calendar-month key result over its month, not the year', () => {
+		expect(paceSpan(monthly, '2026-11-22T00:00:00Z')).toEqual({
+			start: '2026-11-01',
+			due: '2026-12-01'
+		});
+		// Three weeks into November: 21 of 30 days.
+		expect(goalPace(monthly, '2026-11-22T00:00:00Z')).toBeCloseTo(70, 5);
+	});
+	it('keeps the goal dates for other windows and clamps the month to the goal', () => {
+		const yearly = { startDate: '2026-01-01', dueDate: '2026-12-31' };
+		expect(paceSpan(yearly, '2026-06-01')).toEqual({ start: '2026-01-01', due: '2026-12-31' });
+		const late = { ...monthly, startDate: '2026-07-15' };
+		expect(paceSpan(late, '2026-07-20')).toEqual({ start: '2026-07-15', due: '2026-08-01' });
+		expect(paceSpan(monthly, '2027-02-10').due).toBe('2027-01-01');
 	});
 });

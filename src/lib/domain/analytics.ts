@@ -3,8 +3,9 @@
  * are epoch ms or ISO text. The same functions back the expression functions HR uses in
  * workflow guards (see `expression-functions.ts`).
  */
-import { toEpochMs, type Instant } from './dates';
-import { clampPercent } from './progress';
+import { addDays, toEpochMs, utcMsToDate, type Instant, type IsoDate } from './dates';
+import { periodRange } from './metrics';
+import { clampPercent, type MetricWindow } from './progress';
 
 /** How expected progress grows between start and due: evenly, slowly first, or fast first. */
 export type PaceCurve = 'linear' | 'ease_in' | 'ease_out';
@@ -32,6 +33,37 @@ export function expectedPace(
 				? fraction * fraction
 				: 1 - (1 - fraction) ** 2;
 	return shaped * 100;
+}
+
+/**
+ * The span a goal's pace runs over at `now`. A key result measured per calendar period ("10M
+ * a month") is paced over the period containing `now` (within the goal's dates, the period's
+ * last day counted in full), so three weeks into a month its pace is about 70 %, not the
+ * year's share; any other goal over its own start and due dates.
+ */
+export function paceSpan(
+	goal: {
+		readonly startDate: IsoDate;
+		readonly dueDate: IsoDate;
+		readonly metric?: { readonly window: MetricWindow } | null;
+	},
+	now: Instant
+): { readonly start: IsoDate; readonly due: IsoDate } {
+	const window = goal.metric?.window;
+	if (window?.kind !== 'calendar') return { start: goal.startDate, due: goal.dueDate };
+	const day = utcMsToDate(toEpochMs(now));
+	const clamped = day < goal.startDate ? goal.startDate : day > goal.dueDate ? goal.dueDate : day;
+	const period = periodRange(window.period, clamped);
+	return {
+		start: period.from < goal.startDate ? goal.startDate : period.from,
+		due: addDays(period.to > goal.dueDate ? goal.dueDate : period.to, 1)
+	};
+}
+
+/** Expected pace of a goal at `now` over its `paceSpan` (0–100). */
+export function goalPace(goal: Parameters<typeof paceSpan>[0], now: Instant): number {
+	const span = paceSpan(goal, now);
+	return expectedPace(span.start, span.due, now);
 }
 
 /** How far progress is behind the expected pace, in percentage points (negative = ahead). */

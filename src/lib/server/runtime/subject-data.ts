@@ -6,7 +6,8 @@
  * `subject.progress < subject.pace - 0.1`. Loaded with one statement, and only for definitions
  * whose expressions name any of it.
  */
-import { expectedPace } from '../../domain/analytics';
+import { goalPace } from '../../domain/analytics';
+import type { MetricWindow } from '../../domain/progress';
 import type { Subject } from './engine-port';
 import type { Sql } from './pg';
 
@@ -50,6 +51,7 @@ type GoalFacts = {
 	weight: number;
 	start_date: string;
 	due_date: string;
+	metric_window?: MetricWindow | null;
 };
 
 // Key results the subject is measured by, its own top goals (no parent of its own), and each
@@ -57,13 +59,14 @@ type GoalFacts = {
 const SUBJECT_DATA_SQL = `select
   (select coalesce(json_agg(k), '[]'::json) from (
      select m.key, g.current_value, g.target, g.baseline, g.progress, g.weight,
-            g.start_date::text as start_date, g.due_date::text as due_date
+            g.start_date::text as start_date, g.due_date::text as due_date, g.metric_window
        from goal g join metric_definition m on m.id = g.metric_id
       where g.organisation_id = $1 and g.kind = 'key_result' and g.status = 'active'
         and coalesce(g.metric_subject_id, g.owner_id) = $2
       order by g.due_date, g.id) k) as key_results,
   (select coalesce(json_agg(t), '[]'::json) from (
-     select g.current_value, g.progress, g.weight, g.start_date::text as start_date, g.due_date::text as due_date
+     select g.current_value, g.progress, g.weight, g.start_date::text as start_date, g.due_date::text as due_date,
+            g.metric_window
        from goal g left join goal p on p.id = g.parent_id
       where g.organisation_id = $1 and g.owner_kind = 'person' and g.owner_id = $2 and g.status = 'active'
         and (p.id is null or p.owner_kind <> 'person' or p.owner_id <> $2)) t) as goals,
@@ -77,6 +80,13 @@ const SUBJECT_DATA_SQL = `select
         and v.at >= date_trunc(m.period, $3::timestamp)::date and v.at <= $3::date
       where m.organisation_id = $1
       group by m.key, m.aggregation) a) as metrics`;
+
+// A monthly key result is paced over its month, as on the goal pages (`goalPace`).
+const paced = (g: GoalFacts) => ({
+	startDate: g.start_date,
+	dueDate: g.due_date,
+	metric: g.metric_window ? { window: g.metric_window } : null
+});
 
 const share = (percent: number) => Math.round(percent * 100) / 10_000;
 
@@ -102,7 +112,7 @@ export async function loadSubjectData(
 	const data: SubjectData = { metrics: { ...row?.metrics }, keyResults: {} };
 	for (const kr of row?.key_results ?? []) {
 		if (!kr.key) continue;
-		const pace = expectedPace(kr.start_date, kr.due_date, now);
+		const pace = goalPace(paced(kr), now);
 		data.keyResults[kr.key] ??= {
 			value: kr.current_value,
 			target: kr.target ?? 0,
@@ -117,7 +127,7 @@ export async function loadSubjectData(
 	const goals = row?.goals ?? [];
 	if (goals.length > 0) {
 		const progress = weighted(goals, (g) => g.progress);
-		const pace = weighted(goals, (g) => expectedPace(g.start_date, g.due_date, now));
+		const pace = weighted(goals, (g) => goalPace(paced(g), now));
 		data.progress = share(progress);
 		data.pace = share(pace);
 		data.lag = share(pace - progress);

@@ -6,9 +6,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Goal } from '../../../domain/goals';
 import {
-	expectedPace,
+	goalPace,
 	forecastAttainment,
-	lagBehindPace,
 	trendAlerts,
 	type AttainmentForecast,
 	type TrendAlert
@@ -152,8 +151,9 @@ export async function goalReport(
 	);
 	if (!goal) throw AppError.notFound('goal', goalId);
 	const today = isoDay(now);
-	const pace = expectedPace(goal.startDate, goal.dueDate, now);
-	const lag = lagBehindPace(goal.progress, goal.startDate, goal.dueDate, now);
+	// A monthly key result is paced over its month (the same span the guards use).
+	const pace = goalPace(goal, now);
+	const lag = pace - goal.progress;
 	if (!goal.metric)
 		return {
 			goal,
