@@ -46,10 +46,16 @@ class CopyIn {
 
 	private async pump(connection: CopyConnection): Promise<void> {
 		try {
-			for await (const chunk of this.chunks) {
+			const source = this.chunks;
+			const iterator =
+				Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
+			let next = await iterator.next();
+			while (!next.done) {
 				// The server refused a row already: it ignores the rest, so stop producing it.
 				if (this.error !== undefined) return;
-				connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
+				connection.sendCopyFromChunk(Buffer.from(next.value, 'utf8'));
+				// Build the next chunk while the socket drains, so the server is never left idle.
+				next = await iterator.next();
 				if (connection.stream.writableNeedDrain) {
 					await new Promise<void>((resolve) => connection.stream.once('drain', () => resolve()));
 				}
@@ -59,11 +65,6 @@ class CopyIn {
 			this.error = err;
 			connection.sendCopyFail(err instanceof Error ? err.message : String(err));
 		}
-	}
-
-	handleCommandComplete(message: { text?: string }): void {
-		const match = /COPY (\d+)/.exec(message.text ?? '');
-		this.rowCount = match ? Number(match[1]) : 0;
 	}
 
 	// pg drops a query from its bookkeeping when the server reports an error, so no

@@ -40,14 +40,13 @@ export type IngestReport =
 			keyResultsRecomputed: number;
 			goalsChanged: number;
 			instancesNotified: number;
-			/** Milliseconds per step; the COPY path adds its own steps (copy, classify, insert, upsert). */
+			/** Milliseconds per step; the COPY path adds its own (classify, copy, upsert). */
 			timings: {
 				resolveMs: number;
 				storeMs: number;
 				rollupMs: number;
 				copyMs?: number;
 				classifyMs?: number;
-				insertMs?: number;
 				upsertMs?: number;
 			};
 	  };
