@@ -1,4 +1,5 @@
 import { m } from '../../paraglide/messages.js';
+import { localize, type Localized } from '../../engine/localize';
 import type { FormIssue } from './issues';
 
 /** A field error in the viewer's language. */
@@ -35,7 +36,9 @@ export function issueMessage(issue: FormIssue): string {
 }
 
 /** The button text of a task outcome (the event it sends). */
-export function outcomeLabel(event: string): string {
+export function outcomeLabel(event: string, label?: Localized, locale?: string): string {
+	const named = label !== undefined && locale ? localize(label, locale) : '';
+	if (named) return named;
 	switch (event) {
 		case 'submit':
 			return m.task_outcome_submit();

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Localized } from '../../engine/localize';
 import type { Actor } from '../policy/types';
 import { execute } from '../auth/sql';
 import { AppError } from '../runtime/errors';
@@ -9,7 +10,8 @@ import type { FormDefinition } from '../../components/forms/schema';
 import { ASSIGNED_TO_ACTOR, assignedParams } from './access';
 import { taskTitle } from './inbox';
 
-export type TaskOutcome = { event: string; requiresComment: boolean };
+/** An outcome button: its event, its localized label from the definition, whether a comment is required. */
+export type TaskOutcome = { event: string; requiresComment: boolean; label?: Localized };
 
 /** Comments the reviewer left when returning a task: overall, and per field path. */
 export type ReturnedComments = {
