@@ -127,3 +127,23 @@ describe('demo stories', () => {
 		expect(report.pace).toBeLessThan(55);
 	});
 });
+
+describe('Zhang San’s trend chart', () => {
+	it('marks the reminder, the feedback and the reply of the story month', async () => {
+		const { personView } = await import('../../src/lib/server/goal-views/person');
+		const sun = await actorByEmail('sun.li');
+		const view = await personView(
+			em(),
+			orgId,
+			refId(orgId, 'emp-zhang-san'),
+			new Date(`${TODAY}T12:00:00Z`),
+			sun
+		);
+		const kr = view.keyResults.find((k) => k.goal.id === refId(orgId, 'kr-zhang-san-10m'));
+		const kinds = kr?.trend?.model.events.map((e) => e.kind) ?? [];
+		expect(kinds).toEqual(expect.arrayContaining(['alert', 'feedback', 'reply']));
+		expect(
+			kr?.trend?.model.events.every((e) => e.date >= '2026-11-01' && e.date <= '2026-11-30')
+		).toBe(true);
+	});
+});

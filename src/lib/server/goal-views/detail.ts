@@ -13,6 +13,7 @@ import { AppError } from '../runtime/errors';
 import type { Actor } from '../policy/types';
 import { loadOrgFacts, toCascadeGoal, type OrgFacts } from './org';
 import { readableGoals } from './visibility';
+import { feedbackMarkers } from './feedback';
 import { keyResultTrend, type KeyResultTrend } from './trend';
 
 export type HistoryEntry = {
@@ -91,6 +92,7 @@ export async function goalDetailView(
 	const goal = all.find((g) => g.id === goalId) ?? toCascadeGoal(report.goal, org);
 	const today = now.toISOString().slice(0, 10);
 	const trend = await keyResultTrend(em, orgId, report, today);
+	if (trend) trend.model.events = await feedbackMarkers(em, orgId, actor, report.goal, trend.model);
 	const changes = await goalHistory(em, orgId, goalId);
 	const names = await accountNames(em, orgId, [
 		...new Set(changes.map((c) => c.actorId).filter((id): id is string => !!id))

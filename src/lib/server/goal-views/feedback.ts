@@ -8,6 +8,7 @@ import { execute } from '../auth/sql';
 import { authorize } from '../policy/decide';
 import { loadPersonFacts } from '../policy/load';
 import type { Actor } from '../policy/types';
+import type { TrendEvent } from '../../components/goals/trend';
 
 export type FeedbackNote = {
 	id: string;
@@ -69,4 +70,58 @@ export async function subjectFeedback(
 	for (const row of rows) if (!row.parent_id) threads.set(row.id, { ...note(row), replies: [] });
 	for (const row of rows) if (row.parent_id) threads.get(row.parent_id)?.replies.push(note(row));
 	return [...threads.values()];
+}
+
+/**
+ * The trend chart's event markers for a person's goal: the engine's behind-pace reminders about
+ * them, and the feedback and replies on that goal, inside the chart's date range. Empty for
+ * a unit's goal or an actor who may not read the person's feedback.
+ */
+export async function feedbackMarkers(
+	em: EntityManager,
+	orgId: string,
+	actor: Actor,
+	goal: { id: string; owner: { kind: string; id: string } },
+	range: { from: string; to: string }
+): Promise<TrendEvent[]> {
+	if (goal.owner.kind !== 'person') return [];
+	const threads = await subjectFeedback(em, orgId, actor, goal.owner.id, goal.id);
+	if (threads.length === 0 && !(await mayReadFeedback(em, orgId, actor, goal.owner.id))) return [];
+	const alerts = await execute<{
+		created_at: string | Date;
+		params: { subject?: { name?: string } };
+	}>(
+		em,
+		`select n.created_at, n.params from notification n join instance i on i.id = n.instance_id
+		  where n.organisation_id = ?::uuid and i.subject_id = ?::uuid and n.template = 'behindPace'
+		  order by n.created_at`,
+		[orgId, goal.owner.id]
+	);
+	const day = (at: string | Date) => new Date(at).toISOString().slice(0, 10);
+	const events: TrendEvent[] = [
+		...alerts.map((a) => ({
+			date: day(a.created_at),
+			kind: 'alert' as const,
+			text: 'Behind pace: the manager was reminded'
+		})),
+		...threads.flatMap((t) => [
+			{ date: day(t.at), kind: 'feedback' as const, text: `${t.authorName}: ${t.body}` },
+			...t.replies.map((r) => ({
+				date: day(r.at),
+				kind: 'reply' as const,
+				text: `${r.authorName}: ${r.body}`
+			}))
+		])
+	];
+	// One reminder per day is enough on a chart.
+	const seen = new Set<string>();
+	return events
+		.filter((e) => e.date >= range.from && e.date <= range.to)
+		.filter((e) => {
+			const key = `${e.date}:${e.kind}:${e.text}`;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		})
+		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

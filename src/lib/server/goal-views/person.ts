@@ -16,6 +16,7 @@ import { goalReport, listGoals } from '../domain/goals/read';
 import type { Actor } from '../policy/types';
 import { departmentOf, loadOrgFacts, toCascadeGoal } from './org';
 import { readableGoals } from './visibility';
+import { feedbackMarkers } from './feedback';
 import { HISTORY_DAYS, keyResultTrend, weeklySeries, type KeyResultTrend } from './trend';
 
 export type PersonKeyResult = {
@@ -70,6 +71,8 @@ export async function personView(
 	for (const { goal } of goals.filter((g) => g.goal.kind === 'key_result')) {
 		const report = await goalReport(em, orgId, goal.id, now);
 		const trend = await keyResultTrend(em, orgId, report, today);
+		if (trend)
+			trend.model.events = await feedbackMarkers(em, orgId, actor, report.goal, trend.model);
 		keyResults.push({
 			goal,
 			measured: report.measured,
