@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getApp } from '$lib/server/app';
 import { getDefinitionVersion } from '$lib/server/definitions/service';
 import { getDraft, listVersions } from '$lib/server/designer';
+import { withServerLayout } from '$lib/server/designer/layout';
 import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
@@ -28,11 +29,17 @@ export const load: PageServerLoad = async ({ params, url }) => {
 			? await getDefinitionVersion(em, orgId, params.slug, number ?? (latest?.version as number))
 			: undefined;
 	const isDraft = number === undefined && draft !== null;
+	const opened = isDraft
+		? draft.content
+		: (version?.content as Record<string, unknown> | undefined);
 	return {
 		slug: params.slug,
 		name: summary?.name ?? { en: params.slug },
 		versions,
-		content: isDraft ? draft.content : (version?.content as Record<string, unknown>),
+		// Laid out here when the definition has no complete layout: the first paint has positions.
+		content: opened
+			? ((await withServerLayout(opened)) as unknown as Record<string, unknown>)
+			: undefined,
 		baseVersion: isDraft ? draft.baseVersion : (version?.version ?? null),
 		openedVersion: number ?? null,
 		isDraft,
