@@ -4,6 +4,8 @@ import { TIME_ZONE_COOKIE } from '$lib/ui/time-zone';
 import { getApp } from '$lib/server/app';
 import { inboxCounts } from '$lib/server/tasks';
 import { unreadCount } from '$lib/server/notify';
+import { checkRoute } from '$lib/server/policy';
+import { navRoutes } from '$lib/components/shell/nav-items';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ cookies, locals, url }) => ({
@@ -13,7 +15,11 @@ export const load: LayoutServerLoad = async ({ cookies, locals, url }) => ({
 	account: locals.session ? { email: locals.session.email } : null,
 	// The header's badges: open tasks and unread notifications of the signed-in person.
 	// Reading the path makes every navigation refresh them.
-	counts: locals.actor && url.pathname ? await headerCounts(locals.actor) : null
+	counts: locals.actor && url.pathname ? await headerCounts(locals.actor) : null,
+	// The navigation's checked entries the actor may open (Admin, Designer, Workflows…).
+	navAllowed: locals.actor
+		? navRoutes.filter((route) => checkRoute(locals.actor ?? null, route, 'GET').ok)
+		: null
 });
 
 async function headerCounts(actor: NonNullable<App.Locals['actor']>) {
