@@ -33,8 +33,8 @@ const asText = (value: unknown): string =>
 /**
  * Turns the goals a subject submitted (and their manager approved) into active goal rows:
  * owned by the subject, under the chosen department goal, key results bound to their metrics.
- * Effectful: the runtime runs it from the outbox with the `goals` service in `ctx`; the
- * idempotency key makes a retried run create nothing twice.
+ * Effectful: the runtime runs it from the outbox; the worker then writes the goals with ids
+ * from the idempotency key, so a retried run creates nothing twice.
  */
 export default definePlugin({
 	id: 'goals',
@@ -81,14 +81,17 @@ export default definePlugin({
 				};
 			},
 			run: async (ctx, params) => {
+				const goals = (Array.isArray(params.goals) ? params.goals : []) as SubmittedGoal[];
+				// The delivered outbox row is the durable record; a `goals` service, when given,
+				// is told at once (the worker writes the goals right after the row commits).
 				const service = ctx.services.goals as GoalService | undefined;
-				if (!service) throw new Error('The goals service is not configured');
+				if (!service) return { accepted: goals.length };
 				return service.activate({
 					organisationId: ctx.organisationId,
 					instanceId: ctx.instanceId,
 					idempotencyKey: ctx.idempotencyKey,
 					subjectId: asText(params.subjectId),
-					goals: (Array.isArray(params.goals) ? params.goals : []) as SubmittedGoal[],
+					goals,
 					start: asText(params.start),
 					due: asText(params.due)
 				});
