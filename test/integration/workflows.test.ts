@@ -211,12 +211,13 @@ describe.each(['annual-performance-cycle', 'annual-performance-cycle-profit'])(
 			const outbox = await runOutbox({ em: db.orm.em.fork(), now: d.clock.now(), services });
 			expect(outbox.failed).toBe(0);
 			const rows = await sql<{ kind: string; status: string; payload: Record<string, unknown> }>(
-				'select kind, status, payload from outbox where instance_id = $1 order by created_at, kind',
+				"select kind, status, payload from outbox where instance_id = $1 order by kind, coalesce(payload->>'template', payload->>'actionType')",
 				[d.last.instanceId]
 			);
 			expect(rows.map((r) => [r.kind, r.payload.template ?? r.payload.actionType])).toEqual([
-				['notify', 'goalsReturned'],
+				['action', 'goals.activate'],
 				['action', 'outcomes.apply'],
+				['notify', 'goalsReturned'],
 				['notify', 'outcomeApplied']
 			]);
 			expect(rows.every((r) => r.status === 'done')).toBe(true);
