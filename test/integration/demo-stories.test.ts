@@ -22,6 +22,7 @@ const em = () => db.orm.em.fork();
 const q = <T>(sql: string, params: unknown[] = []) =>
 	em().getConnection().execute<T[]>(sql, params);
 let seedMs = 0;
+let companyMs = 0;
 
 async function actorByEmail(local: string) {
 	const [row] = await q<{ id: string; employee_id: string | null }>(
@@ -41,7 +42,9 @@ beforeAll(async () => {
 		orgId,
 		'Demo'
 	]);
+	const companyStart = performance.now();
 	await seedDemoCompany(em(), { today: TODAY, orgId });
+	companyMs = Math.round(performance.now() - companyStart);
 	await importWorkflowDirectory({
 		em: em(),
 		orgId,
@@ -58,7 +61,7 @@ afterAll(async () => {
 
 describe('demo stories', () => {
 	it('runs cycles with open tasks in every demo inbox', async () => {
-		console.info(`demo cycles seeded in ${seedMs} ms`);
+		console.info(`demo company seeded in ${companyMs} ms, its cycles and feedback in ${seedMs} ms`);
 		const [count] = await q<{ n: number }>(
 			"select count(*)::int as n from instance where organisation_id = ? and status = 'running'",
 			[orgId]
@@ -100,6 +103,17 @@ describe('demo stories', () => {
 				"Next week's visit plan is ready",
 				'Marketing hands over 100 leads; the sales director joins the key visits'
 			])
+		);
+		const hr = await actorByEmail('he.min');
+		const liSi = await subjectFeedback(
+			em(),
+			orgId,
+			hr,
+			refId(orgId, 'emp-li-si'),
+			refId(orgId, 'kr-li-si-completion')
+		);
+		expect(liSi.map((t) => t.body)).toContain(
+			'Workload adjusted: two tickets moved to the team backlog'
 		);
 		const wang = await actorByEmail('wang.wu');
 		expect(await subjectFeedback(em(), orgId, wang, refId(orgId, 'emp-zhang-san'))).toEqual([]);

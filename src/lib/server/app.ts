@@ -72,7 +72,8 @@ async function boot(options: StartOptions): Promise<App> {
 		dir: path.resolve(process.env.LOOPWORK_WORKFLOWS_DIR ?? 'workflows'),
 		now: clock.now()
 	});
-	await seedDemoRunning(db.orm.em.fork(), { orgId, today: clock.now().toISOString().slice(0, 10) });
+	// The demo's cycles, once its workflows are published (dated like the company, see first-start).
+	await seedDemoRunning(db.orm.em.fork(), { orgId, today: new Date().toISOString().slice(0, 10) });
 	const isWorkersOn = options.workers ?? process.env.LOOPWORK_WORKERS !== 'off';
 	if (isWorkersOn) {
 		// The loop reads the app's clock on every tick, so a test clock (or a replaced one) moves it.
