@@ -187,7 +187,7 @@ describe('encryption at rest', () => {
 		expect(goal.rows[0]?.after).toEqual({ title: 'Grow revenue 10%' });
 		const raw = await execute<{ after: unknown }>(
 			em(),
-			`select after from audit_log where entity = 'goal'`
+			`select after from audit_log where entity = 'goal' and entity_id = 'goal-1'`
 		);
 		expect(raw[0]?.after).toEqual({ title: 'Grow revenue 10%' });
 		const evaluation = await listAudit(em(), {

@@ -46,16 +46,10 @@ class CopyIn {
 
 	private async pump(connection: CopyConnection): Promise<void> {
 		try {
-			const source = this.chunks;
-			const iterator =
-				Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
-			let next = await iterator.next();
-			while (!next.done) {
+			for await (const chunk of this.chunks) {
 				// The server refused a row already: it ignores the rest, so stop producing it.
 				if (this.error !== undefined) return;
-				connection.sendCopyFromChunk(Buffer.from(next.value, 'utf8'));
-				// Build the next chunk while the socket drains, so the server is never left idle.
-				next = await iterator.next();
+				connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
 				if (connection.stream.writableNeedDrain) {
 					await new Promise<void>((resolve) => connection.stream.once('drain', () => resolve()));
 				}
@@ -65,6 +59,11 @@ class CopyIn {
 			this.error = err;
 			connection.sendCopyFail(err instanceof Error ? err.message : String(err));
 		}
+	}
+
+	handleCommandComplete(message: { text?: string }): void {
+		const match = /COPY (\d+)/.exec(message.text ?? '');
+		this.rowCount = match ? Number(match[1]) : 0;
 	}
 
 	// pg drops a query from its bookkeeping when the server reports an error, so no
