@@ -21,8 +21,10 @@ describe('goal views', () => {
 		await page.goto('/goals');
 		await hydrated(page);
 		const main = page.locator('main');
+		// Mid-year the company replaced "annual user growth 50%" with "retention 80%" (the seed
+		// replays the strategy change); the old objective is archived, shown on request.
 		for (const title of [
-			'Annual user growth 50%',
+			'Retention 80%',
 			'Product optimisation',
 			'Marketing',
 			'User operations',
@@ -49,7 +51,7 @@ describe('goal views', () => {
 
 		await page.goto('/goals/map');
 		await hydrated(page);
-		const node = page.getByRole('link', { name: /^Annual user growth 50%, .*company/ });
+		const node = page.getByRole('link', { name: /^Retention 80%, .*company/ });
 		expect(await node.count()).toBe(1);
 		await screenshot(page, 'goals-map-desktop');
 
@@ -124,19 +126,27 @@ describe('goal views', () => {
 		await page.goto('/goals');
 		await hydrated(page);
 		const reached: string[] = [];
+		let goalTitle = '';
 		for (let i = 0; i < 30; i++) {
 			await page.keyboard.press('Tab');
-			reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
-			if (reached.at(-1) === 'Annual user growth 50%') break;
+			const focused = await page.evaluate(() => ({
+				text: document.activeElement?.textContent?.trim() ?? '',
+				href: document.activeElement?.getAttribute('href') ?? ''
+			}));
+			reached.push(focused.text);
+			if (/\/goals\/[0-9a-f-]{36}$/.test(focused.href)) {
+				goalTitle = focused.text;
+				break;
+			}
 		}
 		expect(reached).toContain('OKR board');
-		expect(reached.at(-1)).toBe('Annual user growth 50%');
+		expect(goalTitle).not.toBe('');
 		const outline = await page.evaluate(
 			() => getComputedStyle(document.activeElement!).outlineStyle
 		);
 		expect(outline).not.toBe('none');
 		await Promise.all([page.waitForURL(/\/goals\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')]);
-		expect(await page.locator('h1').textContent()).toContain('Annual user growth 50%');
+		expect(await page.locator('h1').textContent()).toContain(goalTitle);
 		await context.close();
 	});
 });
