@@ -83,7 +83,7 @@ async function seedEvaluations(): Promise<void> {
 				{
 					key: 'delivery',
 					label: { en: 'Delivery' },
-					source: { kind: 'category', category: 'delivery' },
+					source: { kind: 'goal_category', category: 'delivery' },
 					weight: 100
 				}
 			]

@@ -9,6 +9,9 @@ import {
 	type Keyring
 } from '../../lib/server/crypto/keyring';
 import { countStaleValues, rotateEncryptedColumns } from '../../lib/server/crypto/rotate';
+// These modules register their encrypted columns when loaded; rotation must know every one.
+import '../../lib/server/domain/scoring/sealed';
+import '../../lib/server/feedback/service';
 
 const USAGE = `Usage: loopwork rotate-key [--resume] [--batch-size N]
 
