@@ -99,7 +99,10 @@ describe('admin pages', () => {
 		await page.goto('/admin/people?q=Wang+Wu');
 		await hydrated(page);
 		await screenshot(page, 'admin-people-desktop');
-		await page.getByRole('link', { name: /Wang Wu/ }).first().click();
+		await page
+			.getByRole('link', { name: /Wang Wu/ })
+			.first()
+			.click();
 		await page.waitForURL(/\/admin\/people\/[0-9a-f-]{36}$/);
 		await hydrated(page);
 		await page.getByLabel('Role', { exact: true }).selectOption('designer');
@@ -130,7 +133,10 @@ describe('admin pages', () => {
 			await noSideScroll(page);
 		}
 		await page.goto('/admin/people?q=Zhang+San');
-		await page.getByRole('link', { name: /Zhang San/ }).first().click();
+		await page
+			.getByRole('link', { name: /Zhang San/ })
+			.first()
+			.click();
 		await hydrated(page);
 		await screenshot(page, 'admin-person-mobile');
 		await noSideScroll(page);
