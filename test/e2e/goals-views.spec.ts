@@ -1,6 +1,26 @@
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, hydrated, newPage, pageErrors, screenshot, signIn } from './browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	baseURL,
+	closeBrowser,
+	hydrated,
+	newPage,
+	pageErrors,
+	screenshot,
+	signIn
+} from './browser';
+
+// The specs share one server: the cycle journey moves the test clock weeks ahead. The demo's
+// stories are dated from the day it was seeded, so look at them from today again.
+beforeAll(async () => {
+	const { context, page } = await newPage();
+	const response = await page.request.post('/api/test/clock', {
+		data: { set: new Date().toISOString() },
+		headers: { origin: baseURL }
+	});
+	expect(response.status(), await response.text()).toBe(200);
+	await context.close();
+});
 
 afterAll(closeBrowser);
 
