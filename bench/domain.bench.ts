@@ -12,7 +12,7 @@ import { connectDatabase } from '../src/lib/server/db/connection';
 import { transaction } from '../src/lib/server/domain/db';
 import { copyFrom } from '../src/lib/server/domain/ingest/copy';
 import { ingestMetricValues } from '../src/lib/server/domain/ingest/index';
-import { parseMetricsCsv } from '../src/lib/server/domain/ingest/parse';
+import { readMetricsCsv } from '../src/lib/server/domain/ingest/parse';
 import {
 	openEvaluations,
 	publishScheme,
@@ -72,7 +72,7 @@ async function importRound(
 	}
 	const csv = lines.join('\n');
 	const start = performance.now();
-	const parsed = parseMetricsCsv(csv);
+	const parsed = readMetricsCsv(csv);
 	const parseMs = performance.now() - start;
 	const report = await ingestMetricValues(db.orm.em.fork(), orgId, parsed, {
 		now: new Date(`${TODAY}T12:00:00Z`),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestMetricValues } from '../../src/lib/server/domain/ingest/index';
-import { parseMetricsCsv } from '../../src/lib/server/domain/ingest/parse';
+import { parseMetricsCsv, readMetricsCsv } from '../../src/lib/server/domain/ingest/parse';
 import { NOW, progressOf, setupDomain, type DomainFixture } from './domain-fixture';
 
 let fx: DomainFixture;
@@ -155,15 +155,68 @@ describe('metric ingestion', () => {
 				value: '1,5',
 				sourceId: 'a;b'
 			},
-			{ line: 4, metric: 'sales', person: 'x', date: '2025-03-23', value: '2', sourceId: 'c' }
+			{ line: 4, metric: 'sales', person: 'x', date: '2025-03-23', value: 2, sourceId: 'c' }
 		]);
 		const plain = parseMetricsCsv(
 			'metric\tunit\tdate\tvalue\nsales\tSales\t2025-03-22\t 4 \n\nsales\tSales\t2025-03-23\t5'
 		);
+		// Clean numbers arrive as numbers; anything else keeps its text for the report.
 		expect(plain.map((v) => [v.line, v.unit, v.value])).toEqual([
-			[2, 'Sales', '4'],
-			[4, 'Sales', '5']
+			[2, 'Sales', 4],
+			[4, 'Sales', 5]
 		]);
+	});
+
+	it('stores source ids with tabs, backslashes and other scripts as they were', async () => {
+		const ids = ['tab\there', 'back\\slash', '销售-十二月', 'line\\nbreak'];
+		const report = await ingestMetricValues(
+			fx.em(),
+			fx.orgId,
+			ids.map((sourceId, line) => ({
+				line,
+				metric: 'sales',
+				person: 'li@example.test',
+				date: '2025-03-24',
+				value: line + 0.25,
+				sourceId
+			})),
+			{ now: NOW }
+		);
+		expect(report).toMatchObject({ ok: true, inserted: 4 });
+		const rows = await fx.query<{ source_id: string; value: number }>(
+			`select source_id, value from metric_value where at = '2025-03-24' order by value`
+		);
+		expect(rows.map((r) => [r.source_id, Number(r.value)])).toEqual(
+			ids.map((id, i) => [id, i + 0.25])
+		);
+	});
+
+	it('classifies a large file whose last row corrects a stored value', async () => {
+		// Enough rows for several COPY chunks; the existing key comes last, so the direct COPY
+		// fails late and the rows are classified into new groups and the correction.
+		const rows = Array.from(
+			{ length: 30_000 },
+			(_, i) =>
+				`sales,${i % 2 ? 'li' : 'zhang'}@example.test,2025-04-${String(1 + (i % 28)).padStart(2, '0')},1,bulk-${i}`
+		);
+		rows.push('sales,zhang@example.test,2025-03-20,9,mix-new');
+		const report = await ingestMetricValues(fx.em(), fx.orgId, readMetricsCsv(csv(rows)), {
+			now: NOW
+		});
+		expect(report).toMatchObject({ ok: true, inserted: 30_000, updated: 1, unchanged: 0 });
+		const stored = await fx.query<{ n: number; total: number }>(
+			`select count(*)::int as n, sum(value)::float8 as total from metric_value where source_id like 'bulk-%'`
+		);
+		expect(stored[0]).toMatchObject({ n: 30_000, total: 30_000 });
+		const corrected = await fx.query<{ value: number }>(
+			'select value from metric_value where source_id = ?',
+			['mix-new']
+		);
+		expect(Number(corrected[0]?.value)).toBe(9);
+		const again = await ingestMetricValues(fx.em(), fx.orgId, readMetricsCsv(csv(rows)), {
+			now: NOW
+		});
+		expect(again).toMatchObject({ ok: true, inserted: 0, updated: 0, unchanged: 30_001 });
 	});
 
 	it('records the metric signal for the next lag check', async () => {

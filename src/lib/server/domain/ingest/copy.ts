@@ -23,14 +23,17 @@ export function copyField(value: string | number | null): string {
 	);
 }
 
+/** COPY data: text-format strings, or buffers (binary format, or text already encoded). */
+export type CopyChunks = AsyncIterable<string | Buffer> | Iterable<string | Buffer>;
+
 class CopyIn {
 	readonly text: string;
-	private readonly chunks: AsyncIterable<string> | Iterable<string>;
+	private readonly chunks: CopyChunks;
 	private readonly done: { resolve: (rows: number) => void; reject: (err: unknown) => void };
 	private rowCount = 0;
 	private error: unknown;
 
-	constructor(sql: string, chunks: AsyncIterable<string> | Iterable<string>, done: CopyIn['done']) {
+	constructor(sql: string, chunks: CopyChunks, done: CopyIn['done']) {
 		this.text = sql;
 		this.chunks = chunks;
 		this.done = done;
@@ -49,7 +52,9 @@ class CopyIn {
 			for await (const chunk of this.chunks) {
 				// The server refused a row already: it ignores the rest, so stop producing it.
 				if (this.error !== undefined) return;
-				connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
+				connection.sendCopyFromChunk(
+					typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+				);
 				if (connection.stream.writableNeedDrain) {
 					await new Promise<void>((resolve) => connection.stream.once('drain', () => resolve()));
 				}
@@ -91,14 +96,89 @@ class CopyIn {
  * Streams text chunks (COPY text format, one row per line) into `sql` (`copy t (…) from stdin`).
  * Returns the number of rows the server stored. A failed chunk source aborts the COPY.
  */
-export function copyFrom(
-	client: ClientBase,
-	sql: string,
-	chunks: AsyncIterable<string> | Iterable<string>
-): Promise<number> {
+export function copyFrom(client: ClientBase, sql: string, chunks: CopyChunks): Promise<number> {
 	return new Promise<number>((resolve, reject) => {
 		const submittable = new CopyIn(sql, chunks, { resolve, reject });
 		// pg accepts any object with `submit` as a query; its typings do not say so.
 		(client as unknown as { query: (q: unknown) => void }).query(submittable);
 	});
+}
+
+/**
+ * Binary COPY (`… from stdin (format binary)`): the server skips parsing uuids, dates and
+ * numbers from text, which is about a quarter of a bulk COPY's time. Rows are written into
+ * chunks of about 1 MB; fields that repeat (a group's ids and date) are encoded once by the
+ * caller with {@link BinaryCopyWriter.encodeFields} and copied as bytes.
+ */
+export class BinaryCopyWriter {
+	private static readonly SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+	private static readonly CHUNK = 1 << 20;
+	private buffer = Buffer.allocUnsafe(BinaryCopyWriter.CHUNK);
+	private offset = 0;
+	private readonly full: Buffer[] = [];
+
+	constructor() {
+		BinaryCopyWriter.SIGNATURE.copy(this.buffer, 0);
+		this.buffer.writeInt32BE(0, 11); // flags
+		this.buffer.writeInt32BE(0, 15); // header extension length
+		this.offset = 19;
+	}
+
+	/** Days since 2000-01-01 (PostgreSQL's date epoch) of a `YYYY-MM-DD` day. */
+	static pgDate(day: string): number {
+		return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.UTC(2000, 0, 1)) / 86_400_000);
+	}
+
+	/** Length-prefixed fields, encoded once: uuids (`{ uuid }`), dates (`{ date }`), text. */
+	static encodeFields(fields: readonly ({ uuid: string } | { date: string } | string)[]): Buffer {
+		const parts: Buffer[] = [];
+		for (const field of fields) {
+			let data: Buffer;
+			if (typeof field === 'string') data = Buffer.from(field, 'utf8');
+			else if ('uuid' in field) data = Buffer.from(field.uuid.replace(/-/g, ''), 'hex');
+			else {
+				data = Buffer.allocUnsafe(4);
+				data.writeInt32BE(BinaryCopyWriter.pgDate(field.date));
+			}
+			const length = Buffer.allocUnsafe(4);
+			length.writeInt32BE(data.length);
+			parts.push(length, data);
+		}
+		return Buffer.concat(parts);
+	}
+
+	private ensure(bytes: number): void {
+		if (this.offset + bytes <= this.buffer.length) return;
+		this.full.push(this.buffer.subarray(0, this.offset));
+		this.buffer = Buffer.allocUnsafe(Math.max(BinaryCopyWriter.CHUNK, bytes));
+		this.offset = 0;
+	}
+
+	/** Starts a row of `count` fields, beginning with the pre-encoded `lead`. */
+	row(count: number, lead: Buffer, text: string, value: number): void {
+		// Text of n UTF-16 units is at most 3n bytes of UTF-8.
+		this.ensure(2 + lead.length + 4 + text.length * 3 + 12);
+		const buffer = this.buffer;
+		buffer.writeInt16BE(count, this.offset);
+		lead.copy(buffer, this.offset + 2);
+		let at = this.offset + 2 + lead.length;
+		const written = buffer.write(text, at + 4, 'utf8');
+		buffer.writeInt32BE(written, at);
+		at += 4 + written;
+		buffer.writeInt32BE(8, at);
+		buffer.writeDoubleBE(value, at + 4);
+		this.offset = at + 12;
+	}
+
+	/** Chunks completed so far (to send while more rows are written). */
+	take(): Buffer[] {
+		return this.full.splice(0);
+	}
+
+	/** The last chunk, with the trailer. */
+	end(): Buffer {
+		this.ensure(2);
+		this.buffer.writeInt16BE(-1, this.offset);
+		return this.buffer.subarray(0, this.offset + 2);
+	}
 }

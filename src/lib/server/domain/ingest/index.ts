@@ -10,11 +10,11 @@ import { transaction } from '../db';
 import { isoDay } from '../issues';
 import { recomputeForValues } from '../progress/key-results';
 import { notifyInstances, recordMetricSignals } from '../signal';
-import type { IncomingValue } from './parse';
+import { batchSize, type IncomingBatch } from './parse';
 import { resolveValues, type RejectedRow } from './resolve';
 import { storeValues } from './store';
 
-export type { IncomingValue } from './parse';
+export type { IncomingBatch, IncomingColumns, IncomingValue } from './parse';
 export type { RejectedRow, RejectReason } from './resolve';
 
 export type IngestOptions = {
@@ -55,7 +55,7 @@ export type IngestReport =
 export async function ingestMetricValues(
 	em: EntityManager,
 	orgId: string,
-	values: readonly IncomingValue[],
+	values: IncomingBatch,
 	options: IngestOptions
 ): Promise<IngestReport> {
 	const batchId = randomUUID();
@@ -64,7 +64,7 @@ export async function ingestMetricValues(
 		const { good, rejected } = await resolveValues(db, orgId, values);
 		const resolveMs = performance.now() - resolveStart;
 		if (rejected.length > 0 && !options.partial) {
-			return { ok: false as const, received: values.length, rejected };
+			return { ok: false as const, received: batchSize(values), rejected };
 		}
 		const storeStart = performance.now();
 		const stored = await storeValues(db, orgId, options.source ?? 'api', good);
@@ -78,7 +78,7 @@ export async function ingestMetricValues(
 		return {
 			ok: true as const,
 			batchId,
-			received: values.length,
+			received: batchSize(values),
 			inserted: stored.inserted,
 			updated: stored.updated,
 			unchanged: good.metricId.length - stored.inserted - stored.updated,

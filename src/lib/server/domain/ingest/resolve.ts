@@ -5,7 +5,7 @@
  */
 import { isIsoDate } from '../../../domain/dates';
 import type { Db } from '../db';
-import type { IncomingValue } from './parse';
+import { toColumns, type IncomingBatch, type IncomingColumns } from './parse';
 
 export const REJECT_REASONS = [
 	'unknown_metric',
@@ -52,15 +52,9 @@ export function parseDay(raw: string | Date): string | null {
 	return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
 }
 
-async function lookups(db: Db, orgId: string, values: readonly IncomingValue[]) {
-	const people = new Set<string>();
-	const units = new Set<string>();
-	for (const value of values) {
-		if (value.person) people.add(value.person);
-		if (value.unit) units.add(value.unit);
-	}
-	const personRefs = [...people];
-	const unitRefs = [...units];
+async function lookups(db: Db, orgId: string, values: IncomingColumns) {
+	const personRefs = [...new Set(values.person)].filter((ref) => ref !== '');
+	const unitRefs = [...new Set(values.unit)].filter((ref) => ref !== '');
 	const metrics = await db.query<{ id: string; key: string; formula: string | null }>(
 		'select id, key, formula from metric_definition where organisation_id = $1',
 		[orgId]
@@ -105,8 +99,9 @@ async function lookups(db: Db, orgId: string, values: readonly IncomingValue[]) 
 export async function resolveValues(
 	db: Db,
 	orgId: string,
-	values: readonly IncomingValue[]
+	batch: IncomingBatch
 ): Promise<{ good: ResolvedValues; rejected: RejectedRow[] }> {
+	const values = toColumns(batch);
 	const { metricByKey, personByRef, unitByRef } = await lookups(db, orgId, values);
 	const good: ResolvedValues = {
 		metricId: [],
@@ -117,61 +112,65 @@ export async function resolveValues(
 		value: []
 	};
 	const rejected: RejectedRow[] = [];
+	// A file holds few distinct dates: each is checked once.
 	const days = new Map<string, string | null>();
-	for (const row of values) {
-		const reject = (reason: RejectReason, message: string) =>
-			rejected.push({ line: row.line, reason, message });
-		const metric = metricByKey.get(row.metric);
+	const total = values.line.length;
+	let i = 0;
+	const reject = (reason: RejectReason, message: string) =>
+		rejected.push({ line: values.line[i] as number, reason, message });
+	for (; i < total; i++) {
+		const key = values.metric[i] as string;
+		const metric = metricByKey.get(key);
 		if (!metric) {
-			reject('unknown_metric', `Unknown metric "${row.metric}"`);
+			reject('unknown_metric', `Unknown metric "${key}"`);
 			continue;
 		}
 		if (metric.formula) {
-			reject(
-				'derived_metric',
-				`Metric "${row.metric}" is derived by a formula and takes no values`
-			);
+			reject('derived_metric', `Metric "${key}" is derived by a formula and takes no values`);
 			continue;
 		}
+		const person = values.person[i] as string;
+		const unit = values.unit[i] as string;
 		let subjectId: string | undefined;
 		let subjectKind: 'person' | 'unit' = 'person';
-		if (row.person) {
-			subjectId = personByRef.get(row.person);
+		if (person) {
+			subjectId = personByRef.get(person);
 			if (!subjectId) {
-				reject('unknown_person', `Unknown person "${row.person}"`);
+				reject('unknown_person', `Unknown person "${person}"`);
 				continue;
 			}
-		} else if (row.unit) {
+		} else if (unit) {
 			subjectKind = 'unit';
-			subjectId = unitByRef.get(row.unit);
+			subjectId = unitByRef.get(unit);
 			if (!subjectId) {
-				reject('unknown_unit', `Unknown org unit "${row.unit}"`);
+				reject('unknown_unit', `Unknown org unit "${unit}"`);
 				continue;
 			}
 		} else {
 			reject('missing_subject', 'The row names neither a person nor a unit');
 			continue;
 		}
-		const value = parseNumber(row.value);
+		const raw = values.value[i] as string | number;
+		const value = parseNumber(raw);
 		if (value === null) {
-			reject('not_a_number', `"${String(row.value)}" is not a number`);
+			reject('not_a_number', `"${String(raw)}" is not a number`);
 			continue;
 		}
+		const date = values.date[i] as string | Date;
 		let at: string | null | undefined;
-		if (typeof row.date === 'string') {
-			// A file holds few distinct dates: check each once.
-			at = days.get(row.date);
-			if (at === undefined) days.set(row.date, (at = parseDay(row.date)));
-		} else at = parseDay(row.date);
+		if (typeof date === 'string') {
+			at = days.get(date);
+			if (at === undefined) days.set(date, (at = parseDay(date)));
+		} else at = parseDay(date);
 		if (at === null) {
-			reject('bad_date', `"${String(row.date)}" is not a date (use YYYY-MM-DD)`);
+			reject('bad_date', `"${String(date)}" is not a date (use YYYY-MM-DD)`);
 			continue;
 		}
 		good.metricId.push(metric.id);
 		good.subjectId.push(subjectId);
 		good.subjectKind.push(subjectKind);
 		good.at.push(at);
-		good.sourceId.push(row.sourceId ?? '');
+		good.sourceId.push(values.sourceId[i] as string);
 		good.value.push(value);
 	}
 	return { good, rejected };

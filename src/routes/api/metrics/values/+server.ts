@@ -6,15 +6,15 @@ import { parseWith, queryFlag } from '$lib/server/api/parse';
 import { metricValueSchema } from '$lib/server/api/schemas';
 import { readJsonObject } from '$lib/server/http';
 import { apiRoute } from '$lib/server/http';
-import { ingestMetricValues, type IncomingValue } from '$lib/server/domain/ingest/index';
-import { parseMetricsCsv } from '$lib/server/domain/ingest/parse';
+import { ingestMetricValues, type IncomingBatch } from '$lib/server/domain/ingest/index';
+import { readMetricsCsv } from '$lib/server/domain/ingest/parse';
 
 const bulkSchema = z.object({ values: z.array(metricValueSchema).min(1) });
 
 /** A JSON body (one value, or `{ values: [...] }` with `line` = index) or a CSV file. */
-async function incoming(request: Request): Promise<IncomingValue[]> {
+async function incoming(request: Request): Promise<IncomingBatch> {
 	if (request.headers.get('content-type')?.startsWith('text/csv'))
-		return parseMetricsCsv(await request.text());
+		return readMetricsCsv(await request.text());
 	const body = await readJsonObject(request);
 	if ('values' in body)
 		return parseWith(bulkSchema, body).values.map((value, line) => ({ ...value, line }));
