@@ -7,8 +7,10 @@ import {
 	listEvaluations,
 	openEvaluations,
 	publishScheme,
+	rescoreLiveIn,
 	swapScheme
 } from '../../src/lib/server/domain/scoring/evaluations';
+import { transaction } from '../../src/lib/server/domain/db';
 import type { SchemeInput } from '../../src/lib/server/domain/scoring/schemes';
 import { STANDARD_BANDS } from '../../src/lib/domain/weighting';
 import { isAppError } from '../../src/lib/server/runtime/errors';
@@ -187,5 +189,20 @@ describe('weighting and scores', () => {
 			[fx.orgId]
 		);
 		expect(swaps).toEqual([{ reason: 'profit strategy', rescored: 1 }]);
+	});
+
+	it('writes every live evaluation when the re-score goes in batches', async () => {
+		await openEvaluations(fx.em(), fx.orgId, { cycle: 'batches', now: NOW });
+		const later = new Date(NOW.getTime() + 3_600_000);
+		const rescored = await transaction(fx.em(), (db) =>
+			rescoreLiveIn(db, fx.orgId, later, {}, { writeBatch: 1 })
+		);
+		const live = (await listEvaluations(fx.em(), fx.orgId, { status: 'live' })).map((e) => [
+			e.cycle,
+			e.scoredAt
+		]);
+		expect(rescored).toBe(3);
+		expect(live).toHaveLength(3);
+		expect(live.every(([, at]) => at === later.toISOString())).toBe(true);
 	});
 });

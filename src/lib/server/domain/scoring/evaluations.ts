@@ -29,6 +29,9 @@ export type EvaluationView = {
 	finalisedAt: string | null;
 };
 
+/** Evaluations opened at once above which the table's statistics are refreshed. */
+const ANALYZE_AFTER = 1_000;
+
 /** Opens live evaluations for a cycle (everyone, or `employeeIds`) and scores them. Existing ones are kept. */
 export async function openEvaluations(
 	em: EntityManager,
@@ -52,6 +55,10 @@ export async function openEvaluationsIn(
 			 on conflict (organisation_id, employee_id, cycle) do nothing returning employee_id`,
 			[orgId, input.cycle, input.employeeIds ?? null]
 		);
+		// Right after a bulk insert the planner still believes the table is as small as it was,
+		// and joins every later batch of updates against a scan of all evaluations (quadratic
+		// at 100k). Fresh statistics make it use the primary key.
+		if (created.length >= ANALYZE_AFTER) await db.query('analyze evaluation');
 		await rescoreLiveIn(db, orgId, input.now, { employeeIds: created.map((c) => c.employee_id) });
 		return created.length;
 	}

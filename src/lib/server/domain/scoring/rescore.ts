@@ -15,6 +15,9 @@ import { sealEvaluation } from './sealed';
 
 type EvaluationRow = { id: string; employee_id: string; cycle: string };
 
+/** Evaluations per update statement. */
+const WRITE_BATCH = 2_000;
+
 export type RescoreTimings = { loadMs: number; scoreMs: number; sealMs: number; writeMs: number };
 
 /** Re-scores live evaluations (all, or those of `employeeIds` / `evaluationIds`) in the caller's transaction. */
@@ -23,8 +26,9 @@ export async function rescoreLiveIn(
 	orgId: string,
 	now: Date,
 	filter: { employeeIds?: string[]; evaluationIds?: string[] } = {},
-	timings?: RescoreTimings
+	options: { timings?: RescoreTimings; writeBatch?: number } = {}
 ): Promise<number> {
+	const { timings, writeBatch = WRITE_BATCH } = options;
 	const t0 = performance.now();
 	const rows = await db.query<EvaluationRow>(
 		`select id, employee_id, cycle from evaluation where organisation_id = $1 and status = 'live'
@@ -62,26 +66,38 @@ export async function rescoreLiveIn(
 		});
 	}
 	const t2 = performance.now();
-	const scores: (string | null)[] = [];
-	const grades: (string | null)[] = [];
-	const inputs: (string | null)[] = [];
-	results.forEach((result, i) => {
-		const sealed = sealEvaluation(ids[i] as string, result);
-		scores.push(sealed.score);
-		grades.push(sealed.grade);
-		inputs.push(sealed.inputs);
-	});
-	const t3 = performance.now();
-	await db.query(
-		`update evaluation e set scheme_id = v.scheme_id, score = v.score, grade = v.grade, inputs = v.inputs, scored_at = $2
-		 from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[]) as v(id, scheme_id, score, grade, inputs)
-		 where e.organisation_id = $1 and e.id = v.id and e.status = 'live'`,
-		[orgId, now, ids, schemeIds, scores, grades, inputs]
-	);
+	// Sealing is CPU work here and the update is work in the database: batch by batch, the
+	// next batch is sealed while the last one is written.
+	let sealMs = 0;
+	let writing: Promise<unknown> | undefined;
+	for (let start = 0; start < ids.length; start += writeBatch) {
+		const end = Math.min(ids.length, start + writeBatch);
+		const sealStart = performance.now();
+		const scores: (string | null)[] = [];
+		const grades: (string | null)[] = [];
+		const inputs: (string | null)[] = [];
+		for (let i = start; i < end; i++) {
+			const sealed = sealEvaluation(ids[i] as string, results[i]!);
+			scores.push(sealed.score);
+			grades.push(sealed.grade);
+			inputs.push(sealed.inputs);
+		}
+		sealMs += performance.now() - sealStart;
+		await writing;
+		writing = db.query(
+			`update evaluation e set scheme_id = v.scheme_id, score = v.score, grade = v.grade, inputs = v.inputs, scored_at = $2
+			 from unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::jsonb[]) as v(id, scheme_id, score, grade, inputs)
+			 where e.organisation_id = $1 and e.id = v.id and e.status = 'live'`,
+			[orgId, now, ids.slice(start, end), schemeIds.slice(start, end), scores, grades, inputs]
+		);
+	}
+	await writing;
+	const t3 = t2 + sealMs;
 	if (timings) {
 		timings.loadMs = t1 - t0;
 		timings.scoreMs = t2 - t1;
-		timings.sealMs = t3 - t2;
+		// Sealing overlaps the writes; `writeMs` is what the writes added on top of it.
+		timings.sealMs = sealMs;
 		timings.writeMs = performance.now() - t3;
 	}
 	return ids.length;
