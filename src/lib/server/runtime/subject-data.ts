@@ -1,12 +1,18 @@
 /**
  * The domain's view of a subject for guards: `subject.metrics.<key>` (the metric's value in its
- * current period), `subject.keyResults.<key>` (value, target, progress, pace, lag of the key
+ * current period; a derived metric computed from its inputs' values), `subject.keyResults.<key>` (value, target, progress, pace, lag of the key
  * result that binds it), and `subject.progress` / `subject.pace` / `subject.lag` over the
  * subject's own top goals. Shares are 0..1 like `periodElapsed`, so a guard reads
  * `subject.progress < subject.pace - 0.1`. Loaded with one statement, and only for definitions
  * whose expressions name any of it.
  */
 import { goalPace } from '../../domain/analytics';
+import {
+	compileMetrics,
+	evaluateDerived,
+	type CompiledMetrics
+} from '../../domain/metric-validation';
+import type { MetricDefinition } from '../../domain/metrics';
 import type { MetricWindow } from '../../domain/progress';
 import type { Subject } from './engine-port';
 import type { Sql } from './pg';
@@ -79,7 +85,32 @@ const SUBJECT_DATA_SQL = `select
          on v.organisation_id = m.organisation_id and v.metric_id = m.id and v.subject_id = $2
         and v.at >= date_trunc(m.period, $3::timestamp)::date and v.at <= $3::date
       where m.organisation_id = $1
-      group by m.key, m.aggregation) a) as metrics`;
+      group by m.key, m.aggregation) a) as metrics,
+  (select coalesce(json_agg(json_build_object('key', m.key, 'name', m.name, 'unit', m.unit,
+       'aggregation', m.aggregation, 'period', m.period, 'direction', m.direction, 'formula', m.formula)
+       order by m.key), '[]'::json)
+     from metric_definition m where m.organisation_id = $1
+      and exists (select 1 from metric_definition d where d.organisation_id = $1 and d.formula is not null)
+  ) as definitions`;
+
+type StoredDefinition = Omit<MetricDefinition, 'formula'> & { formula: string | null };
+
+const compiledBySource = new Map<string, CompiledMetrics | null>();
+
+/** The organisation's derived metrics, compiled once per set of formulas. */
+function derivedMetrics(definitions: readonly StoredDefinition[]): CompiledMetrics | null {
+	const source = definitions.map((d) => `${d.key}=${d.formula ?? ''}`).join(';');
+	let compiled = compiledBySource.get(source);
+	if (compiled === undefined) {
+		const result = compileMetrics(
+			definitions.map(({ formula, ...d }) => (formula ? { ...d, formula } : d))
+		);
+		compiled = result.ok ? result.value : null;
+		if (compiledBySource.size > 100) compiledBySource.clear();
+		compiledBySource.set(source, compiled);
+	}
+	return compiled;
+}
 
 // A monthly key result is paced over its month, as on the goal pages (`goalPace`).
 const paced = (g: GoalFacts) => ({
@@ -107,9 +138,19 @@ export async function loadSubjectData(
 		key_results: GoalFacts[];
 		goals: GoalFacts[];
 		metrics: Record<string, number>;
+		definitions: StoredDefinition[];
 	}>('lw_subject_data', SUBJECT_DATA_SQL, [orgId, subjectId, now.toISOString()]);
 	const row = rows[0];
 	const data: SubjectData = { metrics: { ...row?.metrics }, keyResults: {} };
+	// Derived metrics (profit per user = profit / active users) from the period's base values.
+	const derived = row?.definitions.length ? derivedMetrics(row.definitions) : null;
+	if (derived) {
+		const values = evaluateDerived(derived, data.metrics);
+		for (const key of derived.formulas.keys()) {
+			const value = values[key];
+			if (typeof value === 'number' && Number.isFinite(value)) data.metrics[key] = value;
+		}
+	}
 	for (const kr of row?.key_results ?? []) {
 		if (!kr.key) continue;
 		const pace = goalPace(paced(kr), now);
