@@ -9,7 +9,7 @@ let fx: DomainFixture;
 const metric = (key: string, formula?: string) => ({
 	key,
 	name: { en: key },
-	unit: { kind: 'count' as const, decimals: 0 },
+	unit: { kind: 'quantity' as const, label: 'n', decimals: 0 },
 	aggregation: 'sum' as const,
 	period: 'month' as const,
 	direction: 'higher_is_better' as const,
