@@ -200,13 +200,20 @@ function toView(r: ViewRow): EvaluationView {
 export async function listEvaluations(
 	em: EntityManager,
 	orgId: string,
-	filter: { cycle?: string; employeeId?: string; status?: 'live' | 'finalised' } = {}
+	filter: { id?: string; cycle?: string; employeeId?: string; status?: 'live' | 'finalised' } = {}
 ): Promise<EvaluationView[]> {
 	return transaction(em, async (db) => {
 		const rows = await db.query<ViewRow>(
 			`${VIEW_SQL} where e.organisation_id = $1 and ($2::text is null or e.cycle = $2)
-			 and ($3::uuid is null or e.employee_id = $3) and ($4::text is null or e.status = $4) order by e.cycle, e.employee_id`,
-			[orgId, filter.cycle ?? null, filter.employeeId ?? null, filter.status ?? null]
+			 and ($3::uuid is null or e.employee_id = $3) and ($4::text is null or e.status = $4)
+			 and ($5::uuid is null or e.id = $5) order by e.cycle, e.employee_id`,
+			[
+				orgId,
+				filter.cycle ?? null,
+				filter.employeeId ?? null,
+				filter.status ?? null,
+				filter.id ?? null
+			]
 		);
 		return rows.map(toView);
 	});

@@ -13,7 +13,8 @@ export const GET: RequestHandler = (event) =>
 		const ctx = apiContext(event);
 		const { id } = event.params;
 		if (!isUuid(id)) throw AppError.notFound('evaluation', id);
-		const rows = (await listEvaluations(ctx.em, ctx.orgId)).filter((e) => e.id === id);
+		// Only this row is read and opened, not the organisation's evaluations.
+		const rows = await listEvaluations(ctx.em, ctx.orgId, { id });
 		const [evaluation] = await filterByPolicy(ctx.em, ctx.actor, 'evaluation.read', rows, (e) => ({
 			kind: 'person',
 			id: e.employeeId
