@@ -34,7 +34,9 @@ export const EvaluationRow = defineEntity({
 		cycle: p.text(),
 		status: p.enum(['live', 'finalised'] as const),
 		schemeId: p.uuid().nullable(),
-		score: p.double().nullable(),
+		// Score, grade and inputs are sealed (AES-GCM envelopes, `scoring/sealed.ts`): the score
+		// column holds an envelope string, inputs `{ "$enc": envelope }`.
+		score: p.text().nullable(),
 		grade: p.text().nullable(),
 		inputs: p.json<Record<string, unknown>>().nullable(),
 		scoredAt: p.datetime().nullable(),
