@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRegistry } from '../../src/lib/server/plugins';
-import { loadSources, runSource } from '../../src/lib/server/sources/runner';
+import { loadSources, runSource, startSourceScheduler } from '../../src/lib/server/sources/runner';
 import type { Registry } from '../../src/lib/engine/registry';
 import { NOW, setupDomain, type DomainFixture } from './domain-fixture';
 
@@ -103,5 +103,34 @@ describe('metric sources', () => {
 		const source = await addSource('gone', { file: path.join(dir, 'missing.csv') });
 		const result = await runSource({ em: f.em(), registry, source, now: NOW });
 		expect(result).toMatchObject({ ok: false, error: expect.stringContaining('ENOENT') });
+	});
+
+	it('schedules sources added, changed or disabled while it runs', async () => {
+		const scheduler = await startSourceScheduler({
+			orm: f.db.orm,
+			registry,
+			now: () => NOW,
+			reconcileMs: 3_600_000
+		});
+		try {
+			const before = scheduler.jobs;
+			expect(before).toBe((await loadSources(f.em())).length);
+			const added = await addSource('added later', { path: path.join(dir, 'later.csv') });
+			await scheduler.reconcile();
+			expect(scheduler.jobs).toBe(before + 1);
+			// A bad schedule is logged and not run; fixing it schedules the source again.
+			await f.query(`update metric_source set schedule = 'not cron' where id = ?`, [added.id]);
+			await scheduler.reconcile();
+			expect(scheduler.jobs).toBe(before);
+			await f.query(`update metric_source set schedule = '*/5 * * * *' where id = ?`, [added.id]);
+			await scheduler.reconcile();
+			expect(scheduler.jobs).toBe(before + 1);
+			await f.query('update metric_source set is_enabled = false where id = ?', [added.id]);
+			await scheduler.reconcile();
+			expect(scheduler.jobs).toBe(before);
+		} finally {
+			await scheduler.stop();
+		}
+		expect(scheduler.jobs).toBe(0);
 	});
 });

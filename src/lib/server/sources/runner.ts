@@ -119,39 +119,83 @@ export async function runSource(options: {
 	return result;
 }
 
-export type SourceScheduler = { jobs: number; stop: () => Promise<void> };
+export type SourceScheduler = {
+	/** Sources scheduled now. */
+	readonly jobs: number;
+	/** Re-reads the sources: schedules new ones, re-schedules changed ones, stops removed ones. */
+	reconcile: () => Promise<void>;
+	stop: () => Promise<void>;
+};
+
+/** How often a running scheduler looks for added, changed or disabled sources. */
+const RECONCILE_MS = 60_000;
+
+/** What makes a source's job: a change to any of it replaces the job. */
+function signature(source: MetricSource): string {
+	return JSON.stringify([source.pluginId, source.params, source.schedule, source.organisationId]);
+}
 
 /**
  * Schedules every enabled source with croner in this process (the app starts it only when
- * its workers run). A source with a bad cron expression is logged and skipped.
+ * its workers run), and every minute picks up sources added, changed or disabled since, so an
+ * admin's new source runs without a restart. A source with a bad cron expression is logged
+ * and skipped.
  */
 export async function startSourceScheduler(options: {
 	orm: MikroORM;
 	registry: Registry;
 	now: () => Date;
+	reconcileMs?: number;
 }): Promise<SourceScheduler> {
-	const sources = await loadSources(options.orm.em.fork());
-	const jobs: Cron[] = [];
-	for (const source of sources) {
+	const jobs = new Map<string, { signature: string; job: Cron | null }>();
+	const schedule = (source: MetricSource): Cron | null => {
 		try {
-			jobs.push(
-				new Cron(source.schedule, { protect: true, catch: true }, async () => {
-					await runSource({
-						em: options.orm.em.fork(),
-						registry: options.registry,
-						source,
-						now: options.now()
-					});
-				})
-			);
+			return new Cron(source.schedule, { protect: true, catch: true }, async () => {
+				await runSource({
+					em: options.orm.em.fork(),
+					registry: options.registry,
+					source,
+					now: options.now()
+				});
+			});
 		} catch (err) {
 			logger.warn({ err, sourceId: source.id }, 'metric source has a bad schedule');
+			return null;
 		}
-	}
+	};
+	const reconcile = async () => {
+		const sources = await loadSources(options.orm.em.fork());
+		const seen = new Set<string>();
+		for (const source of sources) {
+			seen.add(source.id);
+			const known = jobs.get(source.id);
+			const current = signature(source);
+			if (known?.signature === current) continue;
+			known?.job?.stop();
+			jobs.set(source.id, { signature: current, job: schedule(source) });
+		}
+		for (const [id, known] of jobs) {
+			if (seen.has(id)) continue;
+			known.job?.stop();
+			jobs.delete(id);
+		}
+	};
+	await reconcile();
+	const timer = setInterval(() => {
+		reconcile().catch((err: unknown) =>
+			logger.warn({ err }, 'metric sources could not be re-read')
+		);
+	}, options.reconcileMs ?? RECONCILE_MS);
+	timer.unref();
 	return {
-		jobs: jobs.length,
+		get jobs() {
+			return [...jobs.values()].filter((known) => known.job !== null).length;
+		},
+		reconcile,
 		stop: () => {
-			for (const job of jobs) job.stop();
+			clearInterval(timer);
+			for (const known of jobs.values()) known.job?.stop();
+			jobs.clear();
 			return Promise.resolve();
 		}
 	};
