@@ -19,7 +19,7 @@ export const DEMO_SUBJECTS: readonly Subject[] = [
 			managerId: null
 		},
 		progress: 0.82,
-		metrics: { profitPerUser: 1450, revenue: 10_400_000 },
+		metrics: { profit_per_user: 1450, revenue: 10_400_000 },
 		attributes: {}
 	},
 	{
@@ -36,7 +36,7 @@ export const DEMO_SUBJECTS: readonly Subject[] = [
 			managerId: null
 		},
 		progress: 0.18,
-		metrics: { profitPerUser: 420, revenue: 1_900_000 },
+		metrics: { profit_per_user: 420, revenue: 1_900_000 },
 		attributes: {}
 	},
 	{

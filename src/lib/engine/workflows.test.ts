@@ -27,7 +27,7 @@ const employee = {
 	name: 'Zhang San',
 	managerId: 'li-si',
 	progress: 0.1,
-	metrics: { sales: 1_000_000, sales_amount: 1_000_000, profitPerUser: 100 }
+	metrics: { sales: 1_000_000, sales_amount: 1_000_000, profit_per_user: 100 }
 };
 
 function ofType<T extends Effect['type']>(effects: Effect[], type: T) {
@@ -105,7 +105,7 @@ describe('shipped workflows', () => {
 		const firstWeek = sim.advance('P7D');
 		const notifies = firstWeek.flatMap((r) => (r.ok ? ofType(r.effects, 'notify') : []));
 		expect(notifies).toHaveLength(isProfit ? 0 : 0);
-		sim.subject = { ...employee, progress: 0.05, metrics: { sales: 0, profitPerUser: 10 } };
+		sim.subject = { ...employee, progress: 0.05, metrics: { sales: 0, profit_per_user: 10 } };
 		const later = sim.advance('P90D').flatMap((r) => (r.ok ? r.effects : []));
 		const lag = ofType(later, 'notify');
 		expect(lag.length).toBeGreaterThan(0);
