@@ -18,6 +18,7 @@ import pg from 'pg';
 import type { Db } from '../db';
 import { BinaryCopyWriter, copyField, copyFrom } from './copy';
 import type { ResolvedValues } from './resolve';
+import { upsertStaged } from './upsert';
 
 export type MergeResult = {
 	inserted: number;
@@ -28,27 +29,7 @@ export type MergeResult = {
 
 const UNIQUE_VIOLATION = '23505';
 const COPY_CHUNK = 20_000;
-const KEY = 'metric_id, subject_id, at, source_id';
 const NEEDS_ESCAPE = /[\\\t\n\r]/;
-
-/** The upsert of the staged rows, the last line winning among equal keys. */
-function upsertSql(): string {
-	return `with staged as (
-	    select distinct on (${KEY}) * from metric_value_stage
-	    order by ${KEY}, seq desc),
-	  changed as (
-	    insert into metric_value (organisation_id, metric_id, subject_id, at, source_id, subject_kind, value, source)
-	    select $1::uuid, metric_id, subject_id, at, source_id, subject_kind, value, $2::text from staged
-	    on conflict (organisation_id, metric_id, subject_id, at, source_id) do update
-	      set value = excluded.value, source = excluded.source, ingested_at = now()
-	      where metric_value.value is distinct from excluded.value
-	    returning metric_id, subject_id, (xmax = 0) as is_insert)
-	  select metric_id, subject_id, count(*) filter (where is_insert)::int as inserted,
-	         count(*) filter (where not is_insert)::int as updated
-	  from changed group by metric_id, subject_id`;
-}
-
-type ChangedRow = { metric_id: string; subject_id: string; inserted: number; updated: number };
 
 /** The rows of one (metric, subject, day): `rows[from, to)` of the key order. */
 type Group = { from: number; to: number };
@@ -230,7 +211,7 @@ async function copyDirect(
 }
 
 /** Stages the rows of `groups` (in file order, which decides between equal keys) and upserts them. */
-async function upsertStaged(
+async function stageAndUpsert(
 	db: Db,
 	orgId: string,
 	source: string,
@@ -257,12 +238,7 @@ async function upsertStaged(
 		`copy metric_value_stage (${STAGE_COLUMNS}) from stdin`,
 		stageText(values, fileOrder)
 	);
-	const rows = await db.query<ChangedRow>(upsertSql(), [orgId, source]);
-	for (const row of rows) {
-		into.inserted += row.inserted;
-		into.updated += row.updated;
-		into.touched.push({ metricId: row.metric_id, subjectId: row.subject_id });
-	}
+	await upsertStaged(db, 'metric_value_stage', [orgId, source], into);
 	await db.query('drop table metric_value_stage');
 }
 
@@ -323,7 +299,7 @@ export async function storeByCopy(
 		result.touched = pairsOf(values, ordered, fresh);
 		rest = ordered.groups.filter((_, g) => hits.has(g));
 	}
-	if (rest.length > 0) await upsertStaged(db, orgId, source, values, ordered, rest, result);
+	if (rest.length > 0) await stageAndUpsert(db, orgId, source, values, ordered, rest, result);
 	result.timings.upsertMs = performance.now() - t4;
 	return result;
 }

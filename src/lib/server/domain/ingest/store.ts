@@ -7,6 +7,7 @@
 import type { Db } from '../db';
 import { storeByCopy, type MergeResult } from './merge';
 import type { ResolvedValues } from './resolve';
+import { upsertStaged } from './upsert';
 
 /** What the store changed, per (metric, subject), for the progress recompute. */
 export type StoreResult = {
@@ -18,32 +19,6 @@ export type StoreResult = {
 };
 
 const EMBEDDED_BATCH = 5_000;
-
-function upsertSql(source: string): string {
-	return `with staged as (
-	    select distinct on (metric_id, subject_id, at, source_id) * from ${source}
-	    order by metric_id, subject_id, at, source_id, seq desc),
-	  changed as (
-	    insert into metric_value (organisation_id, metric_id, subject_id, at, source_id, subject_kind, value, source)
-	    select $1::uuid, metric_id, subject_id, at, source_id, subject_kind, value, $2::text from staged
-	    on conflict (organisation_id, metric_id, subject_id, at, source_id) do update
-	      set value = excluded.value, source = excluded.source, ingested_at = now()
-	      where metric_value.value is distinct from excluded.value
-	    returning metric_id, subject_id, (xmax = 0) as is_insert)
-	  select metric_id, subject_id, count(*) filter (where is_insert)::int as inserted,
-	         count(*) filter (where not is_insert)::int as updated
-	  from changed group by metric_id, subject_id`;
-}
-
-type ChangedRow = { metric_id: string; subject_id: string; inserted: number; updated: number };
-
-function summarise(rows: readonly ChangedRow[], into: StoreResult): void {
-	for (const row of rows) {
-		into.inserted += row.inserted;
-		into.updated += row.updated;
-		into.touched.push({ metricId: row.metric_id, subjectId: row.subject_id });
-	}
-}
 
 async function storeByUnnest(
 	db: Db,
@@ -58,17 +33,21 @@ async function storeByUnnest(
 	const total = values.metricId.length;
 	for (let start = 0; start < total; start += EMBEDDED_BATCH) {
 		const end = Math.min(total, start + EMBEDDED_BATCH);
-		const rows = await db.query<ChangedRow>(upsertSql(staged), [
-			orgId,
-			source,
-			values.metricId.slice(start, end),
-			values.subjectId.slice(start, end),
-			values.subjectKind.slice(start, end),
-			values.at.slice(start, end),
-			values.sourceId.slice(start, end),
-			values.value.slice(start, end)
-		]);
-		summarise(rows, result);
+		await upsertStaged(
+			db,
+			staged,
+			[
+				orgId,
+				source,
+				values.metricId.slice(start, end),
+				values.subjectId.slice(start, end),
+				values.subjectKind.slice(start, end),
+				values.at.slice(start, end),
+				values.sourceId.slice(start, end),
+				values.value.slice(start, end)
+			],
+			result
+		);
 	}
 	return result;
 }
