@@ -198,6 +198,34 @@ describe('encryption at rest', () => {
 		expect(evaluation.rows[0]?.after).toMatchObject({ grade: 'A', salaryProposal: SECRET_SALARY });
 	});
 
+	it('lists entries of the same instant newest first, and pages through them stably', async () => {
+		const instant = new Date('2025-04-01T08:00:00Z');
+		const written: string[] = [];
+		for (let i = 0; i < 12; i++) {
+			written.push(
+				await recordAudit(em(), {
+					organisationId: orgId,
+					actor: null,
+					action: 'test.same_instant',
+					entity: 'probe',
+					entityId: `probe-${i}`,
+					at: instant
+				})
+			);
+		}
+		const pages: string[] = [];
+		for (let offset = 0; offset < 12; offset += 5) {
+			const page = await listAudit(em(), {
+				organisationId: orgId,
+				action: 'test.same_instant',
+				limit: 5,
+				offset
+			});
+			pages.push(...page.rows.map((r) => r.id));
+		}
+		expect(pages).toEqual([...written].reverse());
+	});
+
 	it('exports CSV with a BOM and defused formulas', () => {
 		const csv = auditCsv([
 			{

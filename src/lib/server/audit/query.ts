@@ -65,7 +65,7 @@ function where(filter: AuditFilter): { sql: string; params: unknown[] } {
 	return { sql: clauses.join(' and '), params };
 }
 
-/** Newest first; before/after opened (the caller has checked `audit.read`). */
+/** Newest first (entries of the same instant in reverse order of writing); before/after opened (the caller has checked `audit.read`). */
 export async function listAudit(
 	em: EntityManager,
 	filter: AuditFilter,
@@ -76,7 +76,7 @@ export async function listAudit(
 	const raw = await execute<Raw>(
 		em,
 		`select id, at, actor_account_id, actor_label, action, entity, entity_id, before, after, ip
-		   from audit_log where ${sql} order by at desc, id desc limit ? offset ?`,
+		   from audit_log where ${sql} order by at desc, seq desc limit ? offset ?`,
 		[...params, limit, Math.max(filter.offset ?? 0, 0)]
 	);
 	const count = await execute<{ n: number }>(

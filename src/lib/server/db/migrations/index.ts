@@ -9,6 +9,7 @@ import { Migration20250620000000_designer } from '../../designer/Migration202506
 import { Migration20250701000000_goal_visibility } from './Migration20250701000000_goal_visibility';
 import { Migration20250702000000_metric_source } from '../../sources/Migration20250702000000_metric_source';
 import { Migration20250703000000_evaluation_sealed } from './Migration20250703000000_evaluation_sealed';
+import { Migration20250704000000_audit_seq } from './Migration20250704000000_audit_seq';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -33,5 +34,6 @@ export const migrationsList: MigrationObject[] = [
 	{
 		name: 'Migration20250703000000_evaluation_sealed',
 		class: Migration20250703000000_evaluation_sealed
-	}
+	},
+	{ name: 'Migration20250704000000_audit_seq', class: Migration20250704000000_audit_seq }
 ];
