@@ -161,6 +161,21 @@ describe('scoring', () => {
 		expect(result).toMatchObject({
 			score: 50,
 			missing: ['new_users', 'quality'],
+			grade: { grade: 'below' },
+			isScored: true
+		});
+	});
+	it('grades nothing when no item has an attainment', () => {
+		const result = scoreEvaluation(growth, { sales: null });
+		expect(result).toMatchObject({
+			score: 0,
+			missing: ['sales', 'new_users', 'quality'],
+			grade: null,
+			outcome: null,
+			isScored: false
+		});
+		expect(scoreEvaluation(growth, { quality: 0 })).toMatchObject({
+			isScored: true,
 			grade: { grade: 'below' }
 		});
 	});

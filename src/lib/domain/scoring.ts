@@ -48,6 +48,12 @@ export interface ScoreResult {
 	readonly items: readonly ScoredItem[];
 	/** Items with no attainment; they count as 0. */
 	readonly missing: readonly string[];
+	/**
+	 * False when no item has an attainment at all (no goal or metric value behind any of
+	 * them): there is nothing to grade yet, so grade and outcome are null rather than the
+	 * lowest band, and the score is only a placeholder 0.
+	 */
+	readonly isScored: boolean;
 }
 
 /** The grade band a score falls in: the highest band whose minimum it reaches. */
@@ -74,7 +80,8 @@ export function outcomeFor(rules: readonly OutcomeRule[], grade: string): Outcom
 
 /**
  * Scores attainments with a (valid) scheme. Each item counts with its attainment clamped to
- * 0 … `attainmentCap` (default 120 %); missing items count as 0 and are listed.
+ * 0 … `attainmentCap` (default 120 %); missing items count as 0 and are listed. With every
+ * item missing there is no grade (see {@link ScoreResult.isScored}).
  */
 export function scoreEvaluation(scheme: WeightingScheme, attainments: Attainments): ScoreResult {
 	const cap = scheme.attainmentCap ?? DEFAULT_ATTAINMENT_CAP;
@@ -93,7 +100,8 @@ export function scoreEvaluation(scheme: WeightingScheme, attainments: Attainment
 		};
 	});
 	const score = Math.round(items.reduce((sum, item) => sum + item.contribution, 0) * 100) / 100;
-	const grade = gradeFor(scheme.bands, score);
+	const isScored = missing.length < items.length;
+	const grade = isScored ? gradeFor(scheme.bands, score) : null;
 	return {
 		schemeId: scheme.id,
 		schemeVersion: scheme.version,
@@ -101,7 +109,8 @@ export function scoreEvaluation(scheme: WeightingScheme, attainments: Attainment
 		grade,
 		outcome: grade ? outcomeFor(scheme.outcomes, grade.grade) : null,
 		items,
-		missing
+		missing,
+		isScored
 	};
 }
 

@@ -60,7 +60,7 @@ export async function rescoreLiveIn(
 		const result = scoreEvaluation(scheme, attainments);
 		schemeIds.push(rowIdOf.get(`${scheme.id}@${scheme.version}`) ?? null);
 		results.push({
-			score: result.score,
+			score: result.isScored ? result.score : null,
 			grade: result.grade?.grade ?? null,
 			inputs: { attainments, result }
 		});
