@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricDefinition, MetricValue } from './metrics';
-import { keyResultProgress, measureProgress, progressMessage, resolveWindow } from './progress';
+import {
+	keyResultProgress,
+	measureProgress,
+	progressMessage,
+	resolveWindow,
+	scoringWindow
+} from './progress';
 
 const sales: MetricDefinition = {
 	key: 'sales_amount',
@@ -119,5 +125,37 @@ describe('keyResultProgress', () => {
 	});
 	it('returns null for a goal without a metric', () => {
 		expect(keyResultProgress({ ...kr, metric: undefined }, sales, values, '2026-03-21')).toBeNull();
+	});
+});
+
+describe('scoringWindow', () => {
+	const year = { startDate: '2026-01-01', dueDate: '2026-12-31' };
+	const month = { kind: 'calendar', period: 'month' } as const;
+	it('scores the last complete month while the running one is incomplete', () => {
+		expect(scoringWindow(month, year, '2026-12-04')).toEqual({
+			from: '2026-11-01',
+			to: '2026-11-30'
+		});
+		expect(scoringWindow({ kind: 'calendar', period: 'week' }, year, '2026-03-04')).toEqual({
+			from: '2026-02-23',
+			to: '2026-03-01'
+		});
+	});
+	it('scores the running period once it is complete, or when the goal has ended', () => {
+		expect(scoringWindow(month, year, '2026-11-30')).toBeNull();
+		expect(scoringWindow(month, { ...year, dueDate: '2026-12-15' }, '2026-12-15')).toBeNull();
+		expect(scoringWindow(month, year, '2027-02-03')).toBeNull();
+	});
+	it('scores the running period when no complete period lies inside the goal', () => {
+		expect(scoringWindow(month, year, '2026-01-20')).toBeNull();
+		expect(scoringWindow(month, { ...year, startDate: '2026-11-15' }, '2026-12-04')).toEqual({
+			from: '2026-11-01',
+			to: '2026-11-30'
+		});
+		expect(scoringWindow(month, { ...year, startDate: '2026-12-01' }, '2026-12-04')).toBeNull();
+	});
+	it('leaves goal-long and trailing windows alone', () => {
+		expect(scoringWindow({ kind: 'goal' }, year, '2026-12-04')).toBeNull();
+		expect(scoringWindow({ kind: 'trailing', days: 7 }, year, '2026-12-04')).toBeNull();
 	});
 });

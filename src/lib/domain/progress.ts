@@ -137,6 +137,29 @@ export function resolveWindow(
 }
 
 /**
+ * The window a key result is *scored* on at `asOf`, when it differs from the one its progress
+ * shows. A key result measured per calendar period ("10M a month") shows the running period,
+ * which on the 4th of the month holds four days of data; scoring that would grade everyone
+ * down at every period start. So while the running period is incomplete, an evaluation counts
+ * the last complete one. Returns null when the shown window is the scored one: other window
+ * kinds, a complete period, a goal that has ended (its last, partial period is its final
+ * one), or no complete period inside the goal yet.
+ */
+export function scoringWindow(
+	window: MetricWindow,
+	goal: { readonly startDate: IsoDate; readonly dueDate: IsoDate },
+	asOf: IsoDate
+): DateRange | null {
+	if (window.kind !== 'calendar') return null;
+	if (compareDates(asOf, goal.dueDate) >= 0) return null;
+	const running = periodRange(window.period, asOf);
+	if (compareDates(asOf, running.to) >= 0) return null;
+	const previous = periodRange(window.period, addDays(running.from, -1));
+	if (compareDates(previous.to, goal.startDate) < 0) return null;
+	return previous;
+}
+
+/**
  * Progress of a key result at `asOf` from raw metric values. `values` may contain other
  * metrics and subjects; only the bound metric and subject count.
  */

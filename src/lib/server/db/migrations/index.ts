@@ -10,6 +10,7 @@ import { Migration20250701000000_goal_visibility } from './Migration202507010000
 import { Migration20250702000000_metric_source } from '../../sources/Migration20250702000000_metric_source';
 import { Migration20250703000000_evaluation_sealed } from './Migration20250703000000_evaluation_sealed';
 import { Migration20250704000000_audit_seq } from './Migration20250704000000_audit_seq';
+import { Migration20250705000000_scored_attainment } from './Migration20250705000000_scored_attainment';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -35,5 +36,9 @@ export const migrationsList: MigrationObject[] = [
 		name: 'Migration20250703000000_evaluation_sealed',
 		class: Migration20250703000000_evaluation_sealed
 	},
-	{ name: 'Migration20250704000000_audit_seq', class: Migration20250704000000_audit_seq }
+	{ name: 'Migration20250704000000_audit_seq', class: Migration20250704000000_audit_seq },
+	{
+		name: 'Migration20250705000000_scored_attainment',
+		class: Migration20250705000000_scored_attainment
+	}
 ];

@@ -31,6 +31,8 @@ export const GoalRow = defineEntity({
 		metricWindow: p.json<Record<string, unknown>>().nullable(),
 		progress: p.double(),
 		attainment: p.double(),
+		/** What an evaluation scores, when not `attainment` (see `scoringWindow`). */
+		scoredAttainment: p.double().nullable(),
 		currentValue: p.double().nullable(),
 		progressAt: p.datetime().nullable(),
 		version: p.integer(),

@@ -5,7 +5,13 @@
  */
 import { formulaReferences } from '../../../domain/metrics';
 import { compileMetrics, evaluateDerived } from '../../../domain/metric-validation';
-import { measureProgress, resolveWindow, type MetricWindow } from '../../../domain/progress';
+import {
+	measureProgress,
+	resolveWindow,
+	scoringWindow,
+	type MetricWindow
+} from '../../../domain/progress';
+import type { DateRange } from '../../../domain/metrics';
 import type { Db } from '../db';
 import { loadMetrics, type StoredMetric } from '../metrics/definitions';
 import { rollUp } from './rollup';
@@ -96,61 +102,74 @@ async function measure(
 	const byKey = new Map(metrics.map((m) => [m.key, m]));
 	const compiled = compileMetrics(metrics);
 	const requests: Request[] = [];
-	const plans = rows.map((row) => {
-		const metric = byId.get(row.metric_id);
-		if (!metric) return null;
-		const window = resolveWindow(
-			row.metric_window ?? { kind: 'goal' },
-			{ startDate: row.start_date, dueDate: row.due_date },
-			asOf
-		);
-		const inputs = baseInputs(metric, byKey).map((input) => {
+	type Input = { key: string; index: number };
+	const request = (metric: StoredMetric, row: KeyResultRow, range: DateRange): Input[] =>
+		baseInputs(metric, byKey).map((input) => {
 			const aggregation = !metric.formula && row.aggregation ? row.aggregation : input.aggregation;
 			requests.push({
 				metricId: input.id,
 				subjectId: row.subject_id,
-				from: window.from,
-				to: window.to,
+				from: range.from,
+				to: range.to,
 				aggregation
 			});
 			return { key: input.key, index: requests.length - 1 };
 		});
-		return { row, metric, window, inputs };
+	const plans = rows.map((row) => {
+		const metric = byId.get(row.metric_id);
+		if (!metric) return null;
+		const goal = { startDate: row.start_date, dueDate: row.due_date };
+		const kind = row.metric_window ?? { kind: 'goal' };
+		const window = resolveWindow(kind, goal, asOf);
+		const scored = scoringWindow(kind, goal, asOf);
+		return {
+			row,
+			metric,
+			window,
+			inputs: request(metric, row, window),
+			scored: scored && { window: scored, inputs: request(metric, row, scored) }
+		};
 	});
 	const aggregated = await aggregateWindows(db, orgId, requests);
+	const valueOf = (metric: StoredMetric, inputs: readonly Input[]): number | null => {
+		if (!metric.formula) return aggregated[inputs[0]?.index ?? -1] ?? null;
+		if (!compiled.ok) return null;
+		const base: Record<string, number | null> = {};
+		for (const input of inputs) base[input.key] = aggregated[input.index] ?? null;
+		return evaluateDerived(compiled.value, base)[metric.key] ?? null;
+	};
 	const ids: string[] = [];
 	const progress: number[] = [];
 	const attainment: number[] = [];
+	const scoredAttainment: (number | null)[] = [];
 	const current: (number | null)[] = [];
 	for (const plan of plans) {
 		if (!plan) continue;
-		let value: number | null;
-		if (!plan.metric.formula) value = aggregated[plan.inputs[0]?.index ?? -1] ?? null;
-		else if (!compiled.ok) value = null;
-		else {
-			const base: Record<string, number | null> = {};
-			for (const input of plan.inputs) base[input.key] = aggregated[input.index] ?? null;
-			value = evaluateDerived(compiled.value, base)[plan.metric.key] ?? null;
-		}
-		const measured = measureProgress({
-			current: value,
-			baseline: plan.row.baseline,
-			target: plan.row.target,
-			direction: plan.row.direction ?? plan.metric.direction,
-			window: plan.window
-		});
+		const measureIn = (window: DateRange, inputs: readonly Input[]) =>
+			measureProgress({
+				current: valueOf(plan.metric, inputs),
+				baseline: plan.row.baseline,
+				target: plan.row.target,
+				direction: plan.row.direction ?? plan.metric.direction,
+				window
+			});
+		const measured = measureIn(plan.window, plan.inputs);
 		ids.push(plan.row.id);
 		progress.push(measured.progress);
 		attainment.push(measured.attainment);
+		scoredAttainment.push(
+			plan.scored ? measureIn(plan.scored.window, plan.scored.inputs).attainment : null
+		);
 		current.push(measured.current);
 	}
 	if (ids.length > 0) {
 		await db.query(
-			`update goal g set progress = v.progress, attainment = v.attainment, current_value = v.current,
-			   progress_at = now()
-			 from unnest($2::uuid[], $3::float8[], $4::float8[], $5::float8[]) as v(id, progress, attainment, current)
+			`update goal g set progress = v.progress, attainment = v.attainment,
+			   scored_attainment = v.scored, current_value = v.current, progress_at = now()
+			 from unnest($2::uuid[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
+			   as v(id, progress, attainment, scored, current)
 			 where g.organisation_id = $1 and g.id = v.id`,
-			[orgId, ids, progress, attainment, current]
+			[orgId, ids, progress, attainment, scoredAttainment, current]
 		);
 	}
 	return new Map(ids.map((id, i) => [id, progress[i] ?? 0]));

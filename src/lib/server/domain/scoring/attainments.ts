@@ -2,7 +2,8 @@
  * The inputs of a score: per employee, the attainment (percent of target, may exceed 100) of
  * each weighting item, from the stored progress of their goals: a metric item averages the
  * attainment of their key results bound to that metric, a category item the attainment of
- * their goals of that category. Computed in one query for any number of people; the people
+ * their goals of that category. A key result measured per calendar period counts with its
+ * last complete period while the running one is incomplete (`goal.scored_attainment`). Computed in one query for any number of people; the people
  * are joined from an unnested array (a hash join), never filtered by `= any(array)`, which
  * compares every row with the whole array and grew quadratically (21 s for 100k).
  */
@@ -31,7 +32,8 @@ export async function loadAttainments(
 ): Promise<AttainmentTable> {
 	const rows = await db.query<GoalAttainmentRow>(
 		`select g.owner_id, m.key as metric_key, g.category,
-		   sum(case when g.kind = 'key_result' and g.metric_id is not null then g.attainment else g.progress end) as total,
+		   sum(case when g.kind = 'key_result' and g.metric_id is not null
+		     then coalesce(g.scored_attainment, g.attainment) else g.progress end) as total,
 		   count(*)::int as n
 		 from (select distinct unnest($2::uuid[]) as id) p
 		 join goal g on g.organisation_id = $1 and g.owner_id = p.id
