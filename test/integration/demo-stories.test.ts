@@ -161,3 +161,40 @@ describe('Zhang San’s trend chart', () => {
 		).toBe(true);
 	});
 });
+
+describe('live evaluations', () => {
+	it('grade Zhang San Excellent on the last complete month, early in the next one', async () => {
+		const { listEvaluations, rescoreLive } =
+			await import('../../src/lib/server/domain/scoring/evaluations');
+		// 4 December: the running month holds four days of sales, November is complete.
+		await rescoreLive(em(), orgId, new Date(`${TODAY}T12:00:00Z`));
+		const byPerson = async (ref: string) => {
+			const [evaluation] = await listEvaluations(em(), orgId, { employeeId: refId(orgId, ref) });
+			return evaluation;
+		};
+		const zhang = await byPerson('emp-zhang-san');
+		expect(zhang?.grade).toBe('excellent');
+		expect(zhang?.inputs?.attainments.sales).toBeCloseTo(110);
+		expect(zhang?.inputs?.result.missing).toEqual([]);
+		expect(zhang?.inputs?.result.outcome).toMatchObject({ promotionEligible: true });
+		expect(zhang?.inputs?.result.outcome?.raiseMinPercent).toBeLessThanOrEqual(10);
+		expect(zhang?.inputs?.result.outcome?.raiseMaxPercent).toBeGreaterThanOrEqual(10);
+		// The goal itself still shows the running month.
+		const [kr] = await q<{ progress: number; scored_attainment: number | null }>(
+			'select progress, scored_attainment from goal where id = ?',
+			[refId(orgId, 'kr-zhang-san-10m')]
+		);
+		expect(kr?.progress).toBeLessThan(30);
+		expect(kr?.scored_attainment).toBeCloseTo(110);
+		// Wang Wu reached 95% of his target in November: good, not excellent.
+		expect((await byPerson('emp-wang-wu'))?.grade).toBe('good');
+		// Someone with no goal behind any weighted item is not graded at all.
+		const ungraded = await q<{ n: number }>(
+			`select count(*)::int as n from evaluation e join employee p on p.id = e.employee_id
+			  where e.organisation_id = ? and e.grade is null and e.score is null
+			    and not exists (select 1 from goal g where g.owner_id = p.id)`,
+			[orgId]
+		);
+		expect(ungraded[0]?.n).toBeGreaterThan(40);
+	});
+});

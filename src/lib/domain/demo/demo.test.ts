@@ -120,7 +120,11 @@ describe('story: Zhang San', () => {
 		if (!scheme) return;
 		const sales = progressAt('kr-zhang-san-10m', calendar.storyMonth.to)?.attainment ?? 0;
 		const visits = progressAt('kr-zhang-san-visits', calendar.storyMonth.to)?.attainment ?? 0;
-		const result = scoreEvaluation(scheme, { sales, visits, collaboration: 100 });
+		const collaboration =
+			progressAt('kr-zhang-san-peer-feedback', calendar.storyMonth.to)?.attainment ?? 0;
+		expect(collaboration).toBeGreaterThan(100);
+		const result = scoreEvaluation(scheme, { sales, visits, collaboration });
+		expect(result.missing).toEqual([]);
 		expect(result.grade?.label['zh-CN']).toBe('优秀');
 		expect(result.outcome?.promotionEligible).toBe(true);
 		expect(result.outcome?.raiseMinPercent).toBeLessThanOrEqual(10);

@@ -41,6 +41,33 @@ export function buildDemoGoals(calendar: StoryCalendar): Goal[] {
 		...spec
 	});
 	const midYear = `${year}-07-01`;
+	const collaboration = (person: string, en: string, zh: string, parentId: string): Goal[] => {
+		const slug = person.slice('emp-'.length);
+		return [
+			o({
+				id: `g-${slug}-collaboration`,
+				title: { en: `${en}: work well with others`, 'zh-CN': `${zh}：良好协作` },
+				owner: personOwner(person),
+				parentId,
+				weight: 0,
+				category: 'collaboration'
+			}),
+			o({
+				id: `kr-${slug}-peer-feedback`,
+				title: { en: '90% positive peer feedback', 'zh-CN': '同事互评好评率90%' },
+				owner: personOwner(person),
+				parentId: `g-${slug}-collaboration`,
+				weight: 1,
+				metric: {
+					metricKey: 'peer_feedback',
+					baseline: 0,
+					target: 90,
+					window: { kind: 'trailing', days: 90 }
+				},
+				category: 'collaboration'
+			})
+		];
+	};
 	return [
 		// Growth strategy
 		o({
@@ -237,7 +264,8 @@ export function buildDemoGoals(calendar: StoryCalendar): Goal[] {
 			owner: personOwner('emp-li-si'),
 			parentId: 'g-product-features',
 			weight: 0,
-			supports: ['kr-three-features']
+			supports: ['kr-three-features'],
+			category: 'personal'
 		}),
 		o({
 			id: 'kr-li-si-completion',
@@ -253,6 +281,11 @@ export function buildDemoGoals(calendar: StoryCalendar): Goal[] {
 			},
 			category: 'delivery'
 		}),
+		// Collaboration: the story people's peer feedback, the evaluations' collaboration item.
+		// Weight 0 under their department's objective: it is judged, not rolled up.
+		...collaboration('emp-zhang-san', 'Zhang San', '张三', 'g-sales-120m'),
+		...collaboration('emp-wang-wu', 'Wang Wu', '王五', 'g-sales-120m'),
+		...collaboration('emp-li-si', 'Li Si', '李四', 'g-product-features'),
 		// Strategy change (drafts until HR activates them)
 		o({
 			id: 'g-retention',

@@ -92,6 +92,14 @@ export const DEMO_METRICS: readonly MetricDefinition[] = [
 		direction: 'higher_is_better'
 	},
 	{
+		key: 'peer_feedback',
+		name: { en: 'Peer feedback (positive share)', 'zh-CN': '同事互评好评率' },
+		unit: { kind: 'percent', decimals: 0 },
+		aggregation: 'average',
+		period: 'month',
+		direction: 'higher_is_better'
+	},
+	{
 		key: 'profit',
 		name: { en: 'Profit', 'zh-CN': '利润' },
 		unit: cny,

@@ -6,6 +6,7 @@
  *   after his workload is adjusted completion recovers to 85 %;
  * - Wang Wu: 70 % of his 2M target in the month before the story month, 95 % in it, once he
  *   times his visits with marketing's brand-exposure campaign.
+ * - the story people's weekly peer-feedback pulse, the collaboration item of their evaluations.
  * Everyone else gets plausible noise around their targets.
  */
 import { addDays, compareDates, type IsoDate } from '../dates';
@@ -22,6 +23,15 @@ export const LI_SI_WEEKLY_COMPLETION = [
 ] as const;
 /** Index of the week after which Li Si's workload is adjusted (the third declining week). */
 export const LI_SI_LOW_WEEK = 8;
+/**
+ * The weekly peer-feedback pulse (% of positive answers) of the story people, weeks 0–12:
+ * the collaboration item of their evaluations. Li Si's dips while he is overloaded.
+ */
+export const PEER_FEEDBACK: Readonly<Record<string, readonly number[]>> = {
+	'emp-zhang-san': [91, 92, 90, 93, 92, 94, 93, 92, 95, 94, 95, 94, 95],
+	'emp-wang-wu': [84, 85, 83, 86, 85, 87, 86, 88, 87, 88, 89, 88, 89],
+	'emp-li-si': [90, 89, 91, 90, 89, 88, 84, 80, 78, 82, 85, 87, 88]
+};
 
 const ZHANG_SAN = 'emp-zhang-san';
 const WANG_WU = 'emp-wang-wu';
@@ -218,6 +228,15 @@ export function buildStorySeries(
 	wangWu(emit, calendar, prng);
 	weekly(emit, calendar, LI_SI, prng, LI_SI_WEEKLY_COMMITS, LI_SI_WEEKLY_COMPLETION);
 	companyMetrics(emit, calendar, prng);
+	// Fixed numbers (no draw from the generator), so the other series stay as they were.
+	for (const [subjectId, pulses] of Object.entries(PEER_FEEDBACK)) {
+		calendar.weeks.forEach((monday, week) => {
+			const friday = addDays(monday, 4);
+			if (compareDates(friday, calendar.historyStart) < 0) return;
+			if (compareDates(friday, calendar.today) > 0) return;
+			emit('peer_feedback', subjectId, friday, pulses[week] ?? 0);
+		});
+	}
 	for (const person of people) {
 		if (person.id === ZHANG_SAN || person.id === WANG_WU || person.id === LI_SI) continue;
 		if (person.jobFamily === 'sales' && person.managerId !== 'emp-chen-jing') {
