@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { execute } from '../auth/sql';
+import { transaction } from '../domain/db';
 import { listEvaluations, rescoreLive } from '../domain/scoring/evaluations';
+import { loadSchemes } from '../domain/scoring/schemes';
 import { pickLocalised } from '../../ui/format';
 import type { TaskDetail } from './detail';
 
@@ -20,6 +22,17 @@ export type TaskExtras = {
 		raiseMinPercent: number | null;
 		raiseMaxPercent: number | null;
 		isPromotionEligible: boolean;
+		/** The scheme that scored it and how each weighted item counted. */
+		schemeName: string | null;
+		items: {
+			key: string;
+			label: string;
+			weight: number;
+			/** Percent of target, null when nothing backs the item. */
+			attainment: number | null;
+			/** Score points the item adds. */
+			contribution: number;
+		}[];
 	} | null;
 	sources: Record<string, { value: string; label: string }[]>;
 };
@@ -62,6 +75,12 @@ export async function taskExtras(options: {
 		const cycle = (task.data.cycle as { name?: string } | undefined)?.name;
 		const chosen = evaluations.find((e) => e.cycle === cycle) ?? evaluations.at(-1);
 		const result = chosen?.inputs?.result;
+		const scheme = result
+			? (await transaction(em, (db) => loadSchemes(db, orgId))).find(
+					(s) => s.key === result.schemeId && s.version === result.schemeVersion
+				)
+			: undefined;
+		const labelOf = new Map(scheme?.items.map((item) => [item.key, item.label]) ?? []);
 		grade = chosen
 			? {
 					score: chosen.score,
@@ -69,7 +88,18 @@ export async function taskExtras(options: {
 					label: result?.grade ? pickLocalised(result.grade.label, locale) : chosen.grade,
 					raiseMinPercent: result?.outcome?.raiseMinPercent ?? null,
 					raiseMaxPercent: result?.outcome?.raiseMaxPercent ?? null,
-					isPromotionEligible: result?.outcome?.promotionEligible === true
+					isPromotionEligible: result?.outcome?.promotionEligible === true,
+					schemeName: scheme ? pickLocalised(scheme.name, locale) : null,
+					items: (result?.items ?? []).map((item) => {
+						const label = labelOf.get(item.key);
+						return {
+							key: item.key,
+							label: label ? pickLocalised(label, locale) : item.key,
+							weight: item.weight,
+							attainment: item.attainment,
+							contribution: item.contribution
+						};
+					})
 				}
 			: {
 					score: null,
@@ -77,7 +107,9 @@ export async function taskExtras(options: {
 					label: null,
 					raiseMinPercent: null,
 					raiseMaxPercent: null,
-					isPromotionEligible: false
+					isPromotionEligible: false,
+					schemeName: null,
+					items: []
 				};
 	}
 	const departmentGoals = await execute<{ id: string; title: unknown }>(
