@@ -11,6 +11,7 @@ import { importWorkflowDirectory } from './definitions/import-workflows';
 import { seedDemoRunning } from './seed/running';
 import { getRegistry } from './plugins';
 import { startSourceScheduler } from './sources/runner';
+import { startDailyRemeasure } from './domain/progress/daily';
 import path from 'node:path';
 
 export { logger };
@@ -86,6 +87,9 @@ async function boot(options: StartOptions): Promise<App> {
 			now: () => app.clock.now()
 		});
 		stoppers.push(sources.stop);
+		// Calendar and trailing windows move with the day even when no data arrives.
+		const daily = startDailyRemeasure({ orm: db.orm, now: () => app.clock.now() });
+		stoppers.push(daily.stop);
 	}
 	for (const hook of startHooks) stoppers.push(await hook(app));
 	installShutdownHandlers();

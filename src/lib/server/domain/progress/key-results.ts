@@ -232,6 +232,33 @@ export async function recomputeGoals(
 	return measureAndRollUp(db, orgId, rows, await loadMetrics(db, orgId), asOf);
 }
 
+/** Key results whose due date lies this many days back are still re-measured once a day. */
+const SETTLE_DAYS = 31;
+
+/**
+ * Re-measures the key results whose window moves with the date, as of `asOf`: calendar
+ * periods (a new month starts empty, and the month before becomes the scored one) and
+ * trailing windows (old values drop out). Without it their progress would stand where the
+ * last import left it. Goal-long windows only change with data, so they are left to the
+ * ingestion path. Run once a day (see `startDailyRemeasure`); running it twice is harmless.
+ */
+export async function remeasureMovingWindows(
+	db: Db,
+	orgId: string,
+	asOf: string
+): Promise<RecomputeResult> {
+	await db.query('set local jit = off');
+	const rows = await db.query<KeyResultRow>(
+		`select ${KR_COLUMNS} from goal g
+		 where g.organisation_id = $1 and g.kind = 'key_result' and g.metric_id is not null
+		   and g.status <> 'archived' and g.metric_window ->> 'kind' in ('calendar', 'trailing')
+		   and g.start_date <= $2::date and g.due_date >= $2::date - $3::int`,
+		[orgId, asOf, SETTLE_DAYS]
+	);
+	if (rows.length === 0) return { keyResults: 0, goalsChanged: 0, ownersChanged: [] };
+	return measureAndRollUp(db, orgId, rows, await loadMetrics(db, orgId), asOf);
+}
+
 async function measureAndRollUp(
 	db: Db,
 	orgId: string,
