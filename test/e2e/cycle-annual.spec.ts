@@ -266,6 +266,10 @@ describe.sequential('the annual cycle of Zhang San', () => {
 		const grade = page.getByTestId('computed-grade');
 		expect(await grade.textContent()).toMatch(/Excellent/);
 		expect(await grade.textContent()).toMatch(/promotion/i);
+		// And it shows how: one row per weighted item of the sales scheme.
+		const rows = page.getByTestId('grade-breakdown').locator('tbody tr');
+		expect(await rows.count()).toBe(3);
+		expect(await rows.first().textContent()).toMatch(/Sales amount.*70%/);
 		await page.locator('label:has(input[name=rating][value="5"])').click();
 		await page.fill('#field-comment', 'Outstanding recovery in the second quarter.');
 		await Promise.all([
