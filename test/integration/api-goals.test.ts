@@ -224,6 +224,64 @@ describe('PATCH /api/goals/[id]', () => {
 		});
 	});
 
+	it('records progress of a key result measured by hand and rolls it up', async () => {
+		const objective = await created('zhang', {
+			kind: 'objective',
+			title: 'Grow one skill',
+			owner: { kind: 'person', id: f.people.zhang },
+			...dates
+		});
+		const course = await created('zhang', {
+			kind: 'key_result',
+			title: 'Finish two courses',
+			owner: { kind: 'person', id: f.people.zhang },
+			parentId: objective,
+			...dates,
+			manual: { target: 2 }
+		});
+		const r = await call(f.actors.zhang, 'PATCH', '/api/goals/[id]', goal.PATCH, {
+			params: { id: course },
+			body: { kind: 'progress', value: 1, why: 'First course done' }
+		});
+		expect(r.status, JSON.stringify(r.body)).toBe(200);
+		expect(r.body).toMatchObject({
+			goal: { manual: { baseline: 0, target: 2, current: 1 } },
+			change: { kind: 'progress' }
+		});
+		const report = await call(f.actors.boss, 'GET', '/api/goals/[id]', goal.GET, {
+			params: { id: objective }
+		});
+		expect(report.body).toMatchObject({ goal: { progress: 50 } });
+		const kr = await call(f.actors.boss, 'GET', '/api/goals/[id]', goal.GET, {
+			params: { id: course }
+		});
+		expect((kr.body.history as { kind: string; reason: string }[]).at(-1)).toMatchObject({
+			kind: 'progress',
+			reason: 'First course done'
+		});
+	});
+
+	it('refuses a typed-in value for a metric key result, a value that is no number, and outsiders', async () => {
+		const metric = await call(f.actors.zhang, 'PATCH', '/api/goals/[id]', goal.PATCH, {
+			params: { id: ids.zhangKr },
+			body: { kind: 'progress', value: 5, why: 'I sold more' }
+		});
+		expect(metric.status).toBe(400);
+		expect(metric.body.error).toMatchObject({ path: 'value' });
+		expect(JSON.stringify(metric.body)).toContain('goal.measured_by_metric');
+		const text = await call(f.actors.zhang, 'PATCH', '/api/goals/[id]', goal.PATCH, {
+			params: { id: ids.zhangKr },
+			body: { kind: 'progress', value: 'lots', why: 'x' }
+		});
+		expect(text.status).toBe(400);
+		expect(text.body.error).toMatchObject({ path: 'value' });
+		const outside = await call(f.actors.wang, 'PATCH', '/api/goals/[id]', goal.PATCH, {
+			params: { id: ids.zhangKr },
+			body: { kind: 'progress', value: 1, why: 'because' }
+		});
+		expect(outside.status).toBe(403);
+	});
+
 	it('answers 400 without a reason, 403 outside the line, 409 for a cycle', async () => {
 		const noWhy = await call(f.actors.boss, 'PATCH', '/api/goals/[id]', goal.PATCH, {
 			params: { id: ids.zhangKr },

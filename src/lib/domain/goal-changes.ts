@@ -20,7 +20,8 @@ export const GOAL_CHANGE_KINDS = [
 	'reparent',
 	'archive',
 	'relink',
-	'status'
+	'status',
+	'progress'
 ] as const;
 export type GoalChangeKind = (typeof GOAL_CHANGE_KINDS)[number];
 
@@ -88,28 +89,75 @@ export function retargetGoal(
 ): Result<GoalChangeResult> {
 	const refused = refuseArchived(goal);
 	if (refused) return refused;
-	if (input.target !== undefined && !goal.metric) {
+	if (input.target !== undefined && !goal.metric && !goal.manual) {
 		return fail({
 			code: 'goal.no_metric',
 			path: `goals.${goal.id}.metric.target`,
-			message: 'Only a key result bound to a metric has a target',
+			message: 'Only a key result (bound to a metric or measured by hand) has a target',
 			params: { goal: goal.id }
 		});
 	}
 	const fields: (keyof Goal)[] = [];
 	if (input.startDate !== undefined) fields.push('startDate');
 	if (input.dueDate !== undefined) fields.push('dueDate');
-	if (input.target !== undefined) fields.push('metric');
+	if (input.target !== undefined) fields.push(goal.metric ? 'metric' : 'manual');
+	const retarget = <T extends { target: number }>(measure: T | undefined): T | undefined =>
+		measure && input.target !== undefined ? { ...measure, target: input.target } : measure;
 	const after: Goal = {
 		...goal,
 		startDate: input.startDate ?? goal.startDate,
 		dueDate: input.dueDate ?? goal.dueDate,
-		metric:
-			goal.metric && input.target !== undefined
-				? { ...goal.metric, target: input.target }
-				: goal.metric
+		metric: retarget(goal.metric),
+		manual: retarget(goal.manual)
 	};
 	return record('retarget', goal, after, fields, context);
+}
+
+/**
+ * Records the current value of a key result measured by hand. Refused for objectives, for key
+ * results bound to a metric (their progress comes from the data), for archived goals and for
+ * a value that is not a finite number.
+ */
+export function recordProgress(
+	goal: Goal,
+	value: number,
+	context: ChangeContext
+): Result<GoalChangeResult> {
+	const refused = refuseArchived(goal);
+	if (refused) return refused;
+	const path = `goals.${goal.id}.value`;
+	const params = { goal: goal.id };
+	if (goal.metric) {
+		return fail({
+			code: 'goal.measured_by_metric',
+			path,
+			message: 'This key result is measured from metric data; its progress cannot be typed in',
+			params
+		});
+	}
+	if (goal.kind !== 'key_result' || !goal.manual) {
+		return fail({
+			code: 'goal.not_manual',
+			path,
+			message: 'Only a key result with a target and no metric takes a recorded value',
+			params
+		});
+	}
+	if (!Number.isFinite(value)) {
+		return fail({
+			code: 'goal.value_not_number',
+			path,
+			message: 'The value is not a number',
+			params
+		});
+	}
+	return record(
+		'progress',
+		goal,
+		{ ...goal, manual: { ...goal.manual, current: value } },
+		['manual'],
+		context
+	);
 }
 
 /** Changes a goal's weight among its siblings. */

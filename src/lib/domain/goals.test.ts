@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	archiveGoal,
 	changeGoalStatus,
+	recordProgress,
 	relinkGoal,
 	reparentGoal,
 	retargetGoal,
@@ -131,6 +132,39 @@ describe('goal changes', () => {
 			ok: false,
 			issues: [{ code: 'goal.due_before_start' }]
 		});
+	});
+	it('records progress of a key result measured by hand, and only of one', () => {
+		const course = goal('kr-course', 'features', {
+			kind: 'key_result',
+			manual: { baseline: 0, target: 1, current: null }
+		});
+		const recorded = recordProgress(course, 1, who);
+		expect(recorded).toMatchObject({
+			ok: true,
+			value: {
+				goal: { manual: { current: 1 } },
+				change: {
+					kind: 'progress',
+					before: { manual: { current: null } },
+					after: { manual: { current: 1 } }
+				}
+			}
+		});
+		expect(recordProgress(index.byId.get('kr-reg') as Goal, 5, who)).toMatchObject({
+			ok: false,
+			issues: [{ code: 'goal.measured_by_metric', path: 'goals.kr-reg.value' }]
+		});
+		expect(recordProgress(tree[0] as Goal, 5, who)).toMatchObject({
+			ok: false,
+			issues: [{ code: 'goal.not_manual' }]
+		});
+		expect(recordProgress(course, Number.NaN, who)).toMatchObject({
+			ok: false,
+			issues: [{ code: 'goal.value_not_number' }]
+		});
+		const retargeted = retargetGoal(course, { target: 2 }, who);
+		expect(retargeted.ok && retargeted.value.goal.manual?.target).toBe(2);
+		expect(validateGoalTree([...tree, { ...course, kind: 'objective' }]).ok).toBe(false);
 	});
 	it('re-weights, archives and refuses changes to an archived goal', () => {
 		const reweighted = reweightGoal(tree[1] as Goal, 3, who);

@@ -36,6 +36,16 @@ export interface Goal {
 	readonly category?: string;
 	/** For key results: how progress is measured from metric data. */
 	readonly metric?: KeyResultMetric;
+	/** For key results without a metric: a target its owner's line records progress against. */
+	readonly manual?: ManualMeasure;
+}
+
+/** A key result measured by hand ("finish one course": 0 → 1), higher is better. */
+export interface ManualMeasure {
+	readonly baseline: number;
+	readonly target: number;
+	/** The last recorded value; null until someone records one. */
+	readonly current: number | null;
 }
 
 /** Parent/children lookups over a goal list, built once with {@link buildGoalIndex}. */
@@ -133,6 +143,23 @@ export function validateGoal(goal: Goal): DomainIssue[] {
 	if (goal.metric && goal.kind !== 'key_result') {
 		issues.push(
 			issue('goal.metric_on_objective', goal.id, 'metric', 'Only key results bind a metric')
+		);
+	}
+	if (goal.manual && (goal.kind !== 'key_result' || goal.metric)) {
+		issues.push(
+			issue(
+				'goal.manual_not_allowed',
+				goal.id,
+				'manual',
+				'Only a key result without a metric is measured by hand'
+			)
+		);
+	}
+	if (goal.manual && goal.manual.target === goal.manual.baseline) {
+		issues.push(
+			issue('goal.target_equals_baseline', goal.id, 'manual.target', 'Target equals baseline', {
+				target: goal.manual.target
+			})
 		);
 	}
 	if (goal.metric && goal.metric.target === goal.metric.baseline) {

@@ -46,7 +46,9 @@ export const goalCreateSchema = z.object({
 			aggregation: z.enum(AGGREGATIONS).optional(),
 			subjectId: uuid.optional()
 		})
-		.optional()
+		.optional(),
+	/** A key result without a metric, measured by hand against a target. */
+	manual: z.object({ baseline: z.number().default(0), target: z.number() }).optional()
 });
 
 export const goalChangeSchema = z.discriminatedUnion('kind', [
@@ -60,7 +62,8 @@ export const goalChangeSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('reweight'), why, weight: z.number().nonnegative() }),
 	z.object({ kind: z.literal('reparent'), why, parentId: uuid.nullable() }),
 	z.object({ kind: z.literal('archive'), why }),
-	z.object({ kind: z.literal('relink'), why, supports: z.array(uuid) })
+	z.object({ kind: z.literal('relink'), why, supports: z.array(uuid) }),
+	z.object({ kind: z.literal('progress'), why, value: z.number() })
 ]);
 
 const metricUnit = z.discriminatedUnion('kind', [

@@ -31,12 +31,12 @@ export const GET: RequestHandler = (event) =>
 export const POST: RequestHandler = (event) =>
 	apiRoute(async () => {
 		const ctx = apiContext(event);
-		const { why, visibility, ...input } = await parseBody(event.request, goalCreateSchema);
+		const { why, visibility, manual, ...input } = await parseBody(event.request, goalCreateSchema);
 		await requireGoalWrite(ctx, input.owner, 'owner.id');
 		const goal = await createGoal(
 			ctx.em,
 			ctx.orgId,
-			{ ...input, visibility },
+			{ ...input, ...(manual ? { manual: { ...manual, current: null } } : {}), visibility },
 			ctx.changeActor(why)
 		);
 		return json(

@@ -11,6 +11,7 @@ import { Migration20250702000000_metric_source } from '../../sources/Migration20
 import { Migration20250703000000_evaluation_sealed } from './Migration20250703000000_evaluation_sealed';
 import { Migration20250704000000_audit_seq } from './Migration20250704000000_audit_seq';
 import { Migration20250705000000_scored_attainment } from './Migration20250705000000_scored_attainment';
+import { Migration20250706000000_goal_progress } from './Migration20250706000000_goal_progress';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from disk) so that the bundled
@@ -40,5 +41,6 @@ export const migrationsList: MigrationObject[] = [
 	{
 		name: 'Migration20250705000000_scored_attainment',
 		class: Migration20250705000000_scored_attainment
-	}
+	},
+	{ name: 'Migration20250706000000_goal_progress', class: Migration20250706000000_goal_progress }
 ];

@@ -68,6 +68,15 @@ export function toGoal(row: GoalRecord): Goal {
 							: {})
 					}
 				}
+			: {}),
+		...(row.kind === 'key_result' && !row.metric_key && row.target !== null
+			? {
+					manual: {
+						baseline: row.baseline ?? 0,
+						target: row.target,
+						current: row.current_value
+					}
+				}
 			: {})
 	};
 }
@@ -124,8 +133,8 @@ export async function insertGoals(
 			col((g) => JSON.stringify(g.supports)),
 			col((g) => (g.metric ? (g.metricId ?? null) : null)),
 			col((g) => (g.metric ? (g.metric.subjectId ?? g.owner.id) : null)),
-			col((g) => g.metric?.baseline ?? null),
-			col((g) => g.metric?.target ?? null),
+			col((g) => g.metric?.baseline ?? g.manual?.baseline ?? null),
+			col((g) => g.metric?.target ?? g.manual?.target ?? null),
 			col((g) => g.metric?.direction ?? null),
 			col((g) => g.metric?.aggregation ?? null),
 			col((g) => (g.metric ? JSON.stringify(g.metric.window) : null)),

@@ -1,5 +1,6 @@
 /**
- * Goal services. Every change goes through the domain's pure change functions (which refuse a
+ * Goal services. Every change (including a value recorded for a key result measured by hand)
+ * goes through the domain's pure change functions (which refuse a
  * cycle, an archived goal, a bad date) and writes, in the same transaction, the new row, a
  * `goal_change` history row (who, when, why, before, after) and the re-computed progress up
  * the cascade.
@@ -9,6 +10,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { buildGoalIndex, validateGoal, type Goal } from '../../../domain/goals';
 import {
 	archiveGoal,
+	recordProgress,
 	relinkGoal,
 	reparentGoal,
 	retargetGoal,
@@ -16,6 +18,7 @@ import {
 	type GoalChange,
 	type RetargetInput
 } from '../../../domain/goal-changes';
+import { measureProgress } from '../../../domain/progress';
 import type { DomainIssue, Result } from '../../../domain/result';
 import { AppError } from '../../runtime/errors';
 import { audit, type ChangeActor } from '../audit';
@@ -40,7 +43,8 @@ export type GoalChangeRequest =
 	| { kind: 'reweight'; weight: number }
 	| { kind: 'reparent'; parentId: string | null }
 	| { kind: 'archive' }
-	| { kind: 'relink'; supports: string[] };
+	| { kind: 'relink'; supports: string[] }
+	| { kind: 'progress'; value: number };
 
 const CONFLICT_CODES = new Set([
 	'goal.parent_is_descendant',
@@ -247,7 +251,26 @@ function applyChange(
 			return archiveGoal(goal, context);
 		case 'relink':
 			return relinkGoal(index, goal.id, request.supports, context);
+		case 'progress':
+			return recordProgress(goal, request.value, context);
 	}
+}
+
+/** Writes a hand-measured key result's progress from its recorded value and rolls it up. */
+async function measureManual(db: Db, orgId: string, goal: Goal, now: Date): Promise<void> {
+	if (!goal.manual) return;
+	const measured = measureProgress({
+		current: goal.manual.current,
+		baseline: goal.manual.baseline,
+		target: goal.manual.target,
+		direction: 'higher_is_better'
+	});
+	await db.query(
+		`update goal set progress = $3, attainment = $4, current_value = $5, progress_at = $6
+		 where organisation_id = $1 and id = $2`,
+		[orgId, goal.id, measured.progress, measured.attainment, measured.current, now]
+	);
+	await rollUp(db, orgId, new Map([[goal.id, measured.progress]]));
 }
 
 /** Re-targets, re-weights, re-parents (refusing cycles), archives or re-links a goal. */
@@ -286,7 +309,7 @@ export async function changeGoal(
 				goal.dueDate,
 				goal.weight,
 				goal.status,
-				goal.metric?.target ?? null,
+				goal.metric?.target ?? goal.manual?.target ?? null,
 				JSON.stringify(goal.supports),
 				actor.now
 			]
@@ -301,8 +324,10 @@ export async function changeGoal(
 		});
 		if (request.kind === 'retarget' && goal.metric)
 			await recomputeGoals(db, orgId, [goalId], isoDay(actor.now));
+		if ((request.kind === 'retarget' || request.kind === 'progress') && goal.manual)
+			await measureManual(db, orgId, goal, actor.now);
 		const dirty = [before.parentId, goal.parentId].filter((id): id is string => id !== null);
-		if (request.kind !== 'retarget' && request.kind !== 'relink')
+		if (request.kind !== 'retarget' && request.kind !== 'relink' && request.kind !== 'progress')
 			await rollUp(db, orgId, new Map(), [...new Set(dirty)]);
 		return { goal, change };
 	});
