@@ -81,7 +81,9 @@ async function activateIn(
 				startDate,
 				dueDate,
 				weight: numberOr(goal.weight, 1),
-				status: 'active'
+				status: 'active',
+				// Goals set in a cycle are the person's own: the "personal goals" item of a scheme.
+				category: 'personal'
 			};
 			await createGoal(em, orgId, objective, actor);
 			created.push(id);
@@ -90,6 +92,8 @@ async function activateIn(
 			const krId = activationId(input.idempotencyKey, i, j);
 			if (await exists(em, orgId, krId)) continue;
 			const metricKey = String(kr.metric ?? '');
+			const baseline = numberOr(kr.baseline, 0);
+			const target = numberOr(kr.target, 0);
 			const keyResult: NewGoal = {
 				id: krId,
 				kind: 'key_result',
@@ -104,13 +108,16 @@ async function activateIn(
 					? {
 							metric: {
 								metricKey,
-								baseline: numberOr(kr.baseline, 0),
-								target: numberOr(kr.target, 0),
+								baseline,
+								target,
 								window: { kind: 'goal' as const },
 								subjectId: input.subjectId
 							}
 						}
-					: {})
+					: // Without a metric, progress is recorded by hand against the agreed target.
+						target !== baseline
+						? { manual: { baseline, target, current: null } }
+						: {})
 			};
 			await createGoal(em, orgId, keyResult, actor);
 			created.push(krId);
