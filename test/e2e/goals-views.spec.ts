@@ -140,6 +140,35 @@ describe('goal views', () => {
 		await context.close();
 	});
 
+	it('records progress of a key result measured by hand, refusing a bad value first', async () => {
+		const { context, page } = await newPage();
+		await signIn(context);
+		const response = await page.request.get('/api/goals');
+		expect(response.status()).toBe(200);
+		type Node = { id: string; manual?: { target: number } | null; children?: Node[] };
+		const flat: Node[] = [];
+		const walk = (nodes: Node[]) => nodes.forEach((n) => (flat.push(n), walk(n.children ?? [])));
+		walk(((await response.json()) as { goals: Node[] }).goals);
+		// A key result set in goal setting: "Finish one course and apply it", target 1.
+		const course = flat.find((g) => g.manual?.target === 1);
+		expect(course, 'a hand-measured key result in the demo').toBeDefined();
+		await page.goto(`/goals/${course?.id}`);
+		await hydrated(page);
+		await page.fill('#record-value', 'one');
+		await page.getByRole('button', { name: 'Save progress' }).click();
+		await page.locator('#record-value-error').waitFor();
+		expect(await page.locator('#record-why-error').textContent()).toContain('Say what changed');
+		expect(await page.locator('#record-value').getAttribute('aria-invalid')).toBe('true');
+		await page.fill('#record-value', '1');
+		await page.fill('#record-why', 'Course finished, applied in the incident review');
+		await page.getByRole('button', { name: 'Save progress' }).click();
+		await page.getByRole('status').waitFor();
+		expect(await page.locator('main').textContent()).toContain('100%');
+		expect(await page.locator('main').textContent()).toContain('Progress recorded');
+		await screenshot(page, 'goal-record-progress');
+		await context.close();
+	});
+
 	it('is keyboard reachable: the view tabs and the first goal link take focus', async () => {
 		const { context, page } = await newPage();
 		await signIn(context);

@@ -28,6 +28,7 @@ export function goal(
 		attainment: 50,
 		current: null,
 		metric: null,
+		manual: null,
 		supports: [],
 		...rest
 	};

@@ -105,9 +105,11 @@ export function measuredFromGoal(goal: {
 	attainment: number;
 	current: number | null;
 	metric: { baseline: number; target: number; unit: MetricUnit | null } | null;
+	manual?: { baseline: number; target: number } | null;
 }): Parameters<typeof gapParts>[0] | null {
-	if (!goal.metric) return null;
-	const span = Math.abs(goal.metric.target - goal.metric.baseline);
+	const measure = goal.metric ?? (goal.manual ? { ...goal.manual, unit: null } : null);
+	if (!measure) return null;
+	const span = Math.abs(measure.target - measure.baseline);
 	const share = goal.attainment / 100;
 	const status =
 		goal.current === null
@@ -121,9 +123,9 @@ export function measuredFromGoal(goal: {
 		status,
 		attainment: goal.attainment,
 		current: goal.current,
-		target: goal.metric.target,
+		target: measure.target,
 		gap: Math.max(0, span * (1 - share)),
 		exceededBy: Math.max(0, span * (share - 1)),
-		unit: goal.metric.unit
+		unit: measure.unit
 	};
 }

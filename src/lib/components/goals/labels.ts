@@ -25,5 +25,7 @@ export const changeLabel: Record<string, () => string> = {
 	reparent: m.goals_change_reparent,
 	archive: m.goals_change_archive,
 	relink: m.goals_change_relink,
-	activate: m.goals_change_activate
+	activate: m.goals_change_activate,
+	status: m.goals_change_status,
+	progress: m.goals_change_progress
 };

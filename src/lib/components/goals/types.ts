@@ -37,5 +37,7 @@ export type CascadeGoal = {
 		target: number;
 		unit: MetricUnit | null;
 	} | null;
+	/** A key result measured by hand: its target and the last recorded value. */
+	manual: { baseline: number; target: number; current: number | null } | null;
 	supports: string[];
 };

@@ -112,6 +112,7 @@ export function toCascadeGoal(goal: GoalView, facts: OrgFacts): CascadeGoal {
 					unit: goal.unit ?? metric?.unit ?? null
 				}
 			: null,
+		manual: goal.manual ? { ...goal.manual } : null,
 		supports: [...goal.supports]
 	};
 }

@@ -72,7 +72,7 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/goals/board': { read: can('goal.read') },
 	'/goals/map': { read: can('goal.read') },
 	'/goals/timeline': { read: can('goal.read') },
-	'/goals/[id]': { read: can('goal.read') },
+	'/goals/[id]': { read: can('goal.read'), write: can('goal.write') },
 	'/people/[id]': { read: can('goal.read') },
 	'/insights': { read: can('goal.read') },
 	// The designer: reading definitions is enough to look; drafts, publish, migration and import write.
