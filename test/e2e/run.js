@@ -47,6 +47,8 @@ const server = spawn(process.execPath, ['build/index.js'], {
 		ORIGIN: origin,
 		// The test clock endpoint (/api/test/clock) answers only in test mode.
 		LOOPWORK_TEST_MODE: process.env.LOOPWORK_TEST_MODE ?? '1',
+		// The monitoring scrape token the browser tests use on /metrics.
+		LOOPWORK_METRICS_TOKEN: process.env.LOOPWORK_METRICS_TOKEN ?? 'e2e-scrape-token-0123456789',
 		...(dataDir ? { LOOPWORK_DATA_DIR: dataDir } : {})
 	},
 	stdio: ['ignore', 'pipe', 'pipe']

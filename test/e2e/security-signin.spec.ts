@@ -104,6 +104,22 @@ describe('sign-in and access', () => {
 		await context.close();
 	});
 
+	it('serves /metrics to a scraper with the token, and to no one without it', async () => {
+		const { context } = await newPage({ as: false });
+		const token = process.env.LOOPWORK_METRICS_TOKEN ?? 'e2e-scrape-token-0123456789';
+		const scraped = await context.request.get('/metrics', {
+			headers: { authorization: `Bearer ${token}` }
+		});
+		expect(scraped.status()).toBe(200);
+		expect(await scraped.text()).toContain('loopwork_');
+		const wrong = await context.request.get('/metrics', {
+			headers: { authorization: 'Bearer not-the-token' },
+			maxRedirects: 0
+		});
+		expect(wrong.status()).toBe(303);
+		await context.close();
+	});
+
 	it('shows an unusable invitation link plainly', async () => {
 		const { context, page } = await newPage({ viewport: 'mobile', as: false });
 		await page.goto(`/invite/${'x'.repeat(43)}`);

@@ -11,6 +11,7 @@ import {
 	type Target
 } from '../../src/lib/server/policy/index';
 import { orphanLayoutLoads, scanRouteTree } from './security-route-tree';
+import { hasScrapeToken } from '../../src/lib/server/auth/handle';
 
 /*
  * The org the matrix runs in. Every actor is the same person A (team T1 in department D1) with
@@ -201,9 +202,13 @@ describe('permission matrix: every route in src/routes', () => {
 
 	for (const route of routes) {
 		it(`${route.access} ${route.routeId}`, () => {
-			const access = ROUTE_RULES[route.routeId]?.[route.access];
-			if (!access) return; // reported by the test above
+			const declared = ROUTE_RULES[route.routeId]?.[route.access];
+			if (!declared) return; // reported by the test above
 			const method = route.access === 'read' ? 'GET' : 'POST';
+			// A scrape route opens for the monitoring token alone, and otherwise like its fallback.
+			if (declared.kind === 'scrape')
+				expect(checkRoute(null, route.routeId, method, { hasScrapeToken: true }).ok).toBe(true);
+			const access = declared.kind === 'scrape' ? declared.otherwise : declared;
 			const anonymous = checkRoute(null, route.routeId, method);
 			expect(anonymous.ok ? 200 : anonymous.status, 'anonymous').toBe(
 				access.kind === 'public' ? 200 : 401
@@ -220,6 +225,21 @@ describe('permission matrix: every route in src/routes', () => {
 		});
 	}
 
+	it('takes the scrape token only from a configured, exactly equal bearer', () => {
+		const token = 'scrape-token-for-tests-0123456789';
+		expect(hasScrapeToken(`Bearer ${token}`, token)).toBe(true);
+		expect(hasScrapeToken(`bearer  ${token} `, token)).toBe(true);
+		expect(hasScrapeToken(`Bearer ${token}x`, token)).toBe(false);
+		expect(hasScrapeToken(token, token)).toBe(false);
+		expect(hasScrapeToken(null, token)).toBe(false);
+		expect(hasScrapeToken(`Bearer ${token}`, undefined)).toBe(false);
+		expect(hasScrapeToken('Bearer ', '')).toBe(false);
+		// The token opens /metrics only; an admin page stays closed to it.
+		expect(checkRoute(null, '/metrics', 'GET', { hasScrapeToken: true }).ok).toBe(true);
+		expect(checkRoute(null, '/metrics', 'GET')).toMatchObject({ ok: false, status: 401 });
+		expect(checkRoute(null, '/admin', 'GET', { hasScrapeToken: true }).ok).toBe(false);
+	});
+
 	it('refuses a route that has no rule (fail closed)', () => {
 		expect(checkRoute(ACTORS.admin, '/no/such/rule', 'GET')).toMatchObject({
 			ok: false,
@@ -230,7 +250,8 @@ describe('permission matrix: every route in src/routes', () => {
 	it('reports the size of the matrix', () => {
 		const permissionCells = PERMISSIONS.reduce((n, p) => n + casesOf(p).length, 0);
 		const routeCells = routes.reduce((n, r) => {
-			const access = ROUTE_RULES[r.routeId]?.[r.access];
+			const declared = ROUTE_RULES[r.routeId]?.[r.access];
+			const access = declared?.kind === 'scrape' ? declared.otherwise : declared;
 			const perRoute = access?.kind === 'permission' ? casesOf(access.permission).length : 0;
 			return n + 1 + ACTOR_NAMES.length + perRoute;
 		}, 0);

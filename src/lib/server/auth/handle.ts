@@ -1,4 +1,5 @@
 import { error, json, type Handle, type RequestEvent } from '@sveltejs/kit';
+import { timingSafeEqual } from 'node:crypto';
 import * as m from '../../paraglide/messages';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../audit/record';
@@ -99,12 +100,30 @@ export function createAuthHandle(options: AuthHandleOptions): Handle {
 			// No such route: anonymous users learn nothing about which paths exist.
 			return event.locals.session ? resolve(event) : unauthenticated();
 		}
-		const gate = checkRoute(event.locals.actor, routeId, event.request.method);
+		const gate = checkRoute(event.locals.actor, routeId, event.request.method, {
+			hasScrapeToken: hasScrapeToken(event.request.headers.get('authorization'))
+		});
 		if (gate.ok) return resolve(event);
 		if (gate.status === 401) return unauthenticated();
 		await auditRefusal(event, em, gate.status, gate.reason);
 		return refusedResponse(event, gate.status);
 	};
+}
+
+/**
+ * Whether the request carries the monitoring scrape token (`Authorization: Bearer …` equal to
+ * `LOOPWORK_METRICS_TOKEN`, compared in constant time). Without the variable no token works.
+ */
+export function hasScrapeToken(
+	authorization: string | null,
+	configured = process.env.LOOPWORK_METRICS_TOKEN
+): boolean {
+	if (!configured || !authorization) return false;
+	const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+	if (!match) return false;
+	const given = Buffer.from(match[1] as string);
+	const expected = Buffer.from(configured);
+	return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /**

@@ -2,17 +2,26 @@ import { authorize, mayEver, organisationTarget } from './decide';
 import { PERSON_PERMISSIONS, type Actor, type Permission } from './types';
 
 /** Who may reach a route at all. Person-level checks happen in the route with `authorize`. */
-export type RouteAccess =
+/** Session or permission access, or none needed. */
+export type PlainAccess =
 	| { readonly kind: 'public' }
 	| { readonly kind: 'session' }
 	| { readonly kind: 'permission'; readonly permission: Permission };
 
+export type RouteAccess =
+	| PlainAccess
+	/** A monitoring scraper's bearer token (`LOOPWORK_METRICS_TOKEN`), or else `otherwise`. */
+	| { readonly kind: 'scrape'; readonly otherwise: PlainAccess };
+
+/** What the request proved besides a session: the handle checks the token, this stays pure. */
+export type RouteCredentials = { readonly hasScrapeToken?: boolean };
+
 /** `read`: GET/HEAD and page loads; `write`: every other method and form actions. */
 export type RouteRule = { readonly read?: RouteAccess; readonly write?: RouteAccess };
 
-const open: RouteAccess = { kind: 'public' };
-const signedIn: RouteAccess = { kind: 'session' };
-const can = (permission: Permission): RouteAccess => ({ kind: 'permission', permission });
+const open: PlainAccess = { kind: 'public' };
+const signedIn: PlainAccess = { kind: 'session' };
+const can = (permission: Permission): PlainAccess => ({ kind: 'permission', permission });
 
 /**
  * Every route of the app, by SvelteKit route id. The auth handle refuses a route that is not
@@ -41,8 +50,8 @@ export const ROUTE_RULES: Readonly<Record<string, RouteRule>> = {
 	'/admin/weightings/[key]': { read: can('weighting.manage') },
 	'/admin/weightings/[key]/new': { read: can('weighting.manage'), write: can('weighting.manage') },
 	'/admin/audit/export': { read: can('audit.read') },
-	// Prometheus scrapes with no session today; TODO(#4): a scrape token instead of admin-only.
-	'/metrics': { read: can('setting.manage') },
+	// Prometheus scrapes with `Authorization: Bearer $LOOPWORK_METRICS_TOKEN`; admins may look too.
+	'/metrics': { read: { kind: 'scrape', otherwise: can('setting.manage') } },
 	'/workflows': { read: can('definition.read') },
 	'/workflows/[slug]': { read: can('definition.read') },
 	'/workflows/[slug]/v/[version]': { read: can('definition.read') },
@@ -104,11 +113,18 @@ export type RouteGate =
 	| { readonly ok: false; readonly status: 401 | 403 | 404 | 405; readonly reason: string };
 
 /** The gate the auth handle applies before a route runs. Pure. */
-export function checkRoute(actor: Actor | null, routeId: string, method: string): RouteGate {
+export function checkRoute(
+	actor: Actor | null,
+	routeId: string,
+	method: string,
+	credentials: RouteCredentials = {}
+): RouteGate {
 	const rule = ROUTE_RULES[routeId];
 	if (!rule) return { ok: false, status: 403, reason: `no access rule for ${routeId}` };
-	const access = rule[accessKind(method)];
-	if (!access) return { ok: false, status: 405, reason: `${method} not allowed on ${routeId}` };
+	const declared = rule[accessKind(method)];
+	if (!declared) return { ok: false, status: 405, reason: `${method} not allowed on ${routeId}` };
+	if (declared.kind === 'scrape' && credentials.hasScrapeToken === true) return { ok: true };
+	const access = declared.kind === 'scrape' ? declared.otherwise : declared;
 	if (access.kind === 'public') return { ok: true };
 	if (!actor) return { ok: false, status: 401, reason: 'not signed in' };
 	if (access.kind === 'session') return { ok: true };
