@@ -1,13 +1,13 @@
 import { authorize, mayEver, organisationTarget } from './decide';
 import { PERSON_PERMISSIONS, type Actor, type Permission } from './types';
 
-/** Who may reach a route at all. Person-level checks happen in the route with `authorize`. */
-/** Session or permission access, or none needed. */
+/** No access needed, a session, or a permission. */
 export type PlainAccess =
 	| { readonly kind: 'public' }
 	| { readonly kind: 'session' }
 	| { readonly kind: 'permission'; readonly permission: Permission };
 
+/** Who may reach a route at all. Person-level checks happen in the route with `authorize`. */
 export type RouteAccess =
 	| PlainAccess
 	/** A monitoring scraper's bearer token (`LOOPWORK_METRICS_TOKEN`), or else `otherwise`. */
